@@ -1,0 +1,61 @@
+package uk.mentoring.contracts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MentorRegistered;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.SchoolOnboarded;
+
+/**
+ * Every event type the platform publishes. A type is added here together with its record, its
+ * schema and its sample; a breaking change gets a new version next to the old one.
+ */
+public final class PublishedLanguage {
+
+    private static final List<EventType> ALL = List.of(
+            new EventType(Publisher.PAIRING, "SchoolOnboarded", 1, SchoolOnboarded.class),
+            new EventType(Publisher.PAIRING, "MentorRegistered", 1, MentorRegistered.class),
+            new EventType(Publisher.PAIRING, "MenteeEnrolled", 1, MenteeEnrolled.class),
+            new EventType(Publisher.PAIRING, "PairingCreated", 1, PairingCreated.class),
+            new EventType(Publisher.PAIRING, "PairingEnded", 1, PairingEnded.class));
+
+    private static final Map<String, EventType> BY_CLOUD_EVENT_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));
+
+    private static final Map<Class<?>, EventType> BY_JAVA_TYPE =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::javaType, Function.identity()));
+
+    private PublishedLanguage() {
+    }
+
+    public static List<EventType> all() {
+        return ALL;
+    }
+
+    public static Stream<EventType> publishedBy(Publisher publisher) {
+        return ALL.stream().filter(type -> type.publisher() == publisher);
+    }
+
+    public static Optional<EventType> byCloudEventType(String cloudEventType) {
+        return Optional.ofNullable(BY_CLOUD_EVENT_TYPE.get(cloudEventType));
+    }
+
+    public static EventType of(Class<? extends MentoringEvent> javaType) {
+        EventType type = BY_JAVA_TYPE.get(javaType);
+        if (type == null) {
+            throw new IllegalArgumentException(javaType.getName() + " is not part of the published language");
+        }
+        return type;
+    }
+
+    public static EventType of(MentoringEvent event) {
+        return of(event.getClass());
+    }
+}

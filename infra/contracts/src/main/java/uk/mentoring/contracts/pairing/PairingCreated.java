@@ -1,0 +1,36 @@
+package uk.mentoring.contracts.pairing;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.MentoringEvent;
+
+/**
+ * A mentor of a school was paired with a mentee of the same school. {@code pairedOn} is the day
+ * the mentoring starts; {@code stage} is the mentee's stage for this pairing.
+ */
+public record PairingCreated(
+        UUID pairingId,
+        UUID schoolId,
+        UUID mentorId,
+        UUID menteeId,
+        MenteeStage stage,
+        LocalDate pairedOn) implements MentoringEvent {
+
+    @Override
+    public UUID subject() {
+        return pairingId;
+    }
+
+    @Override
+    public Optional<UUID> school() {
+        return Optional.of(schoolId);
+    }
+
+    @Override
+    public Optional<UUID> mentee() {
+        return Optional.of(menteeId);
+    }
+}

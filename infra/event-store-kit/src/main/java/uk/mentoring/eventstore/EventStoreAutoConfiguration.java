@@ -1,0 +1,167 @@
+package uk.mentoring.eventstore;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+import com.mongodb.client.MongoDatabase;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import uk.mentoring.eventstore.relay.EventRelay;
+import uk.mentoring.eventstore.relay.RelayProperties;
+import uk.mentoring.eventstore.relay.Relays;
+import uk.mentoring.eventstore.web.AxonProblemAdvice;
+import uk.mentoring.kit.config.ServiceDatabaseAutoConfiguration;
+import uk.mentoring.kit.events.EventJson;
+
+/**
+ * A command service's event store: Axon aggregates stored in the service's own MongoDB database
+ * (without Axon Server), every event serialized once as the published JSON, and the relay that
+ * takes every stored event to Kafka.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = ServiceDatabaseAutoConfiguration.class)
+@EnableConfigurationProperties(RelayProperties.class)
+public class EventStoreAutoConfiguration {
+
+    /** Events are stored in exactly the JSON that goes on Kafka and that the schemas describe. */
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper().copy()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase serviceDatabase) {
+        return DefaultMongoTemplate.builder().mongoDatabase(serviceDatabase).build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer, EventRelay relay) {
+        MongoEventStorageEngine store = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .storageStrategy(new RelayedStorageStrategy())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .build();
+        // the unique (aggregate, sequence) index turns two instances writing one aggregate at once into a ConcurrencyException
+        store.ensureIndexes();
+        return new RelayingEventStorageEngine(store, eventSerializer, relay);
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    /** Event handlers inside a command service run in the publishing thread; nothing tracks the store by timestamp. */
+    @Bean
+    ConfigurerModule subscribingEventProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> processing.usingSubscribingEventProcessors());
+    }
+
+    /** Two instances writing one aggregate at once: the loser reloads and tries again. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder()
+                .commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
+                            Thread thread = new Thread(runnable, "command-retry");
+                            thread.setDaemon(true);
+                            return thread;
+                        }))
+                        .maxRetryCount(5)
+                        .retryInterval(20)
+                        .build())
+                .build();
+    }
+
+    @Bean
+    NewTopic publicationTopic(RelayProperties relay) {
+        return TopicBuilder.name(relay.publisher().topic())
+                .partitions(relay.partitions())
+                .config("retention.ms", "-1")
+                .build();
+    }
+
+    @Bean
+    EventRelay eventRelay(MongoDatabase serviceDatabase, KafkaProperties kafka, KafkaAdmin admin, NewTopic publicationTopic,
+                          RelayProperties properties, MeterRegistry meters) {
+        Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        producer.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        int deliveryTimeout = (int) properties.sendTimeout().toMillis();
+        producer.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout);
+        producer.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(5_000, deliveryTimeout / 2));
+        producer.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        producer.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, CloudEventSerializer.class);
+        producer.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED);
+        producer.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE);
+        producer.put(ProducerConfig.CLIENT_ID_CONFIG, properties.publisher().service() + "-relay-" + instanceId());
+
+        return Relays.eventRelay(serviceDatabase, properties, instanceId(),
+                () -> new KafkaProducer<String, CloudEvent>(producer),
+                () -> admin.createOrModifyTopics(publicationTopic),
+                Clock.systemUTC(), meters);
+    }
+
+    @Bean
+    AxonProblemAdvice axonProblemAdvice() {
+        return new AxonProblemAdvice();
+    }
+
+    private static String instanceId() {
+        return INSTANCE_ID;
+    }
+
+    private static final String INSTANCE_ID = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+}

@@ -1,0 +1,28 @@
+package uk.mentoring.kit.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+
+import uk.mentoring.kit.web.ProblemHandlingAdvice;
+
+/** The service's own MongoDB database (no service reads another's), and problem+json errors. */
+@AutoConfiguration(after = MongoAutoConfiguration.class)
+public class ServiceDatabaseAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MongoDatabase serviceDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemHandlingAdvice problemHandlingAdvice() {
+        return new ProblemHandlingAdvice();
+    }
+}

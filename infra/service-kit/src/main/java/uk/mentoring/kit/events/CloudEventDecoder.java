@@ -1,0 +1,51 @@
+package uk.mentoring.kit.events;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.cloudevents.CloudEvent;
+import uk.mentoring.contracts.EventType;
+import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.PublishedLanguage;
+
+/** Turns a CloudEvent from Kafka into a {@link ReceivedEvent}, or says why it cannot. */
+public final class CloudEventDecoder {
+
+    private CloudEventDecoder() {
+    }
+
+    /**
+     * @return the event, or empty when its type is not (yet) known here: a newer publisher may
+     *         publish types this consumer has no use for
+     * @throws UnreadableEventException when the record claims a known type but its data does not fit it
+     */
+    public static Optional<ReceivedEvent> decode(CloudEvent cloudEvent, Optional<String> correlationId) {
+        Optional<EventType> type = PublishedLanguage.byCloudEventType(cloudEvent.getType());
+        if (type.isEmpty()) {
+            return Optional.empty();
+        }
+        if (cloudEvent.getData() == null || cloudEvent.getTime() == null) {
+            throw new UnreadableEventException("event " + cloudEvent.getId() + " of type " + cloudEvent.getType() + " has no data or no time");
+        }
+        try {
+            MentoringEvent data = EventJson.mapper().readValue(cloudEvent.getData().toBytes(), type.get().javaType());
+            if (data.subject() == null) {
+                throw new UnreadableEventException("event " + cloudEvent.getId() + " has no subject in its data");
+            }
+            return Optional.of(new ReceivedEvent(cloudEvent.getId(), cloudEvent.getType(), cloudEvent.getTime().toInstant(), data, correlationId));
+        } catch (IOException e) {
+            throw new UnreadableEventException("data of event " + cloudEvent.getId() + " does not fit " + cloudEvent.getType() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A record that can never be processed: it goes to the dead-letter topic. */
+    public static final class UnreadableEventException extends RuntimeException {
+        public UnreadableEventException(String message) {
+            super(message);
+        }
+
+        public UnreadableEventException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package uk.mentoring.kit.security;
+
+/** The platform's roles, as carried in the {@code roles} claim of a token. */
+public enum Role {
+    /** Onboards schools; reads everything trust-wide; changes no school's records. */
+    TRUST_LEAD,
+    /** Manages the people and pairings of the schools in their {@code school_ids} claim. */
+    SCHOOL_LEAD,
+    /** Acts on their own pairings. */
+    MENTOR,
+    /** Acts on their own reflections and development targets. */
+    MENTEE,
+    /** Reads everything, writes nothing; every read is itself recorded. */
+    AUDITOR;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,147 @@
+package uk.mentoring.kit.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import uk.mentoring.kit.domain.RuleViolation;
+
+/**
+ * Every error a service answers is problem+json (RFC 9457), written for the person reading it:
+ * which field, which rule, what would be accepted. Nothing about the implementation leaks.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandlingAdvice.class);
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> ruleViolated(RuleViolation violation) {
+        HttpStatus status = Problems.statusOf(violation.kind());
+        return ResponseEntity.status(status).body(Problems.of(status, violation.rule(), violation.title(), violation.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException denied) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action."));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badPathOrQuery(MethodArgumentTypeMismatchException mismatch) {
+        String detail = "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName()
+                + (mismatch.getRequiredType() == java.util.UUID.class ? ": expected an id such as 3c7e2a90-8b1d-4e5f-a6c3-2d9f0e1b4a77." : ".");
+        return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, Object>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(ProblemHandlingAdvice::fieldError)
+                .toList();
+        String detail = errors.stream().map(e -> e.get("field") + " " + e.get("message")).sorted().collect(Collectors.joining("; "));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                detail.isEmpty() ? "The request is not valid." : detail + ".");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid, HttpHeaders headers,
+                                                                            HttpStatusCode status, WebRequest request) {
+        String detail = invalid.getAllErrors().stream().map(error -> error.getDefaultMessage()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().headers(headers)
+                .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", describe(unreadable));
+        return ResponseEntity.badRequest().headers(headers).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(Problems.type(switch (status.value()) {
+                case 404 -> "not-found";
+                case 405 -> "method-not-allowed";
+                case 406 -> "not-acceptable";
+                case 415 -> "unsupported-media-type";
+                default -> status.is4xxClientError() ? "invalid-request" : "server-error";
+            }));
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception unexpected) {
+        log.error("Unexpected failure", unexpected);
+        return ResponseEntity.internalServerError().body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server-error",
+                "Something went wrong", "The request could not be completed. Nothing was recorded; it is safe to try again."));
+    }
+
+    private static Map<String, Object> fieldError(FieldError error) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("field", error.getField());
+        described.put("message", error.getDefaultMessage());
+        return described;
+    }
+
+    private static String describe(HttpMessageNotReadableException unreadable) {
+        Throwable cause = unreadable.getMostSpecificCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return "'" + unknown.getPropertyName() + "' is not a field of this request; accepted fields: "
+                    + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";
+        }
+        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            return path(invalid) + " must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
+                    .map(String::valueOf).collect(Collectors.joining(", ")) + "; got '" + invalid.getValue() + "'.";
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return path(invalid) + " has a value of the wrong form: '" + invalid.getValue() + "'.";
+        }
+        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            return path(databind) + " has a value of the wrong type.";
+        }
+        if (unreadable.getMessage() != null && unreadable.getMessage().startsWith("Required request body is missing")) {
+            return "The request needs a JSON body.";
+        }
+        return "The request body is not valid JSON.";
+    }
+
+    private static String path(DatabindException exception) {
+        String path = exception.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        return path.isEmpty() ? "The body" : path;
+    }
+}

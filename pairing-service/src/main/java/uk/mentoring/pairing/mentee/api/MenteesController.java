@@ -1,0 +1,54 @@
+package uk.mentoring.pairing.mentee.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.SchoolAccess;
+import uk.mentoring.kit.web.Created;
+import uk.mentoring.pairing.mentee.EnrolMentee;
+import uk.mentoring.pairing.people.PersonRegister;
+import uk.mentoring.pairing.people.Registration;
+
+@RestController
+class MenteesController {
+
+    private final CommandGateway commands;
+    private final Registration registration;
+
+    MenteesController(CommandGateway commands, Registration registration) {
+        this.commands = commands;
+        this.registration = registration;
+    }
+
+    record EnrolMenteeRequest(
+            @NotBlank @Size(max = 120) String displayName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull MenteeStage stage,
+            @Size(max = 20) List<@NotBlank @Size(max = 80) String> interests) {
+    }
+
+    /** A school lead enrols a trainee, early career teacher or new leader of their school. */
+    @PostMapping("/api/schools/{schoolId}/mentees")
+    ResponseEntity<Created> enrol(@PathVariable UUID schoolId, @Valid @RequestBody EnrolMenteeRequest request, Caller caller) {
+        SchoolAccess.requireLead(caller, schoolId);
+        UUID menteeId = UUID.randomUUID();
+        registration.register(PersonRegister.Role.MENTEE, request.email(), menteeId, schoolId, caller,
+                () -> commands.sendAndWait(new EnrolMentee(menteeId, schoolId, request.displayName(), request.email(), request.stage(),
+                        request.interests() == null ? List.of() : request.interests().stream().map(String::strip).toList())));
+        return Created.at("/api/analytics/mentees/" + menteeId, menteeId);
+    }
+}

@@ -1,0 +1,56 @@
+package uk.mentoring.pairing.mentor.api;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.SchoolAccess;
+import uk.mentoring.kit.web.Created;
+import uk.mentoring.pairing.mentor.RegisterMentor;
+import uk.mentoring.pairing.people.PersonRegister;
+import uk.mentoring.pairing.people.Registration;
+
+@RestController
+class MentorsController {
+
+    private final CommandGateway commands;
+    private final Registration registration;
+
+    MentorsController(CommandGateway commands, Registration registration) {
+        this.commands = commands;
+        this.registration = registration;
+    }
+
+    record RegisterMentorRequest(
+            @NotBlank @Size(max = 120) String displayName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @Size(max = 20) List<@NotBlank @Size(max = 80) String> subjects,
+            @Size(max = 20) List<@NotBlank @Size(max = 80) String> interests) {
+    }
+
+    /** A school lead registers a teacher of their school as a mentor. */
+    @PostMapping("/api/schools/{schoolId}/mentors")
+    ResponseEntity<Created> register(@PathVariable UUID schoolId, @Valid @RequestBody RegisterMentorRequest request, Caller caller) {
+        SchoolAccess.requireLead(caller, schoolId);
+        UUID mentorId = UUID.randomUUID();
+        registration.register(PersonRegister.Role.MENTOR, request.email(), mentorId, schoolId, caller,
+                () -> commands.sendAndWait(new RegisterMentor(mentorId, schoolId, request.displayName(), request.email(),
+                        orEmpty(request.subjects()), orEmpty(request.interests()))));
+        return Created.at("/api/analytics/mentors/" + mentorId, mentorId);
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).toList();
+    }
+}
