@@ -55,7 +55,7 @@ public final class TestInfrastructure {
     }
 
     /** The properties that point a service at this infrastructure. */
-    static Map<String, Object> properties() {
+    public static Map<String, Object> properties() {
         return Map.of(
                 "spring.kafka.bootstrap-servers", kafka().bootstrapServers(),
                 "spring.mongodb.uri", mongoUri(),

@@ -44,6 +44,6 @@ public record RelayProperties(
         leaseTtl = leaseTtl == null ? Duration.ofSeconds(15) : leaseTtl;
         queueCapacity = queueCapacity == null ? 50_000 : queueCapacity;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(20) : sendTimeout;
-        deferrals = deferrals == null ? 5 : deferrals;
+        deferrals = deferrals == null ? 10 : deferrals;
     }
 }

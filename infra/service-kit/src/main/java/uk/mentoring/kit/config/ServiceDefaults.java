@@ -16,7 +16,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * Adds the kits' {@code mentoring-defaults/*.yml} as the lowest-precedence configuration of every
  * service: where Kafka, MongoDB and the identity provider are found (overridable by environment
  * variables), what the actuator exposes, how strictly request bodies are read. A service's own
- * {@code application.yml} and the environment override any of it.
+ * {@code application.yml}, its command line and the environment override any of it (Spring Boot
+ * still moves {@code SpringApplication#setDefaultProperties} below these).
  */
 public class ServiceDefaults implements EnvironmentPostProcessor {
 

@@ -1,0 +1,157 @@
+package uk.mentoring.pairing.mentee;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.pairing.mentor.MentorProfile;
+import uk.mentoring.pairing.mentor.Mentors;
+import uk.mentoring.pairing.school.Schools;
+
+class MenteeTest {
+
+    static final UUID SCHOOL = UUID.randomUUID();
+    static final UUID OTHER_SCHOOL = UUID.randomUUID();
+    static final UUID MENTEE = UUID.randomUUID();
+    static final UUID MENTOR = UUID.randomUUID();
+    static final UUID MENTOR_ELSEWHERE = UUID.randomUUID();
+    static final UUID MENTOR_WHO_IS_THE_MENTEE = UUID.randomUUID();
+    static final UUID PAIRING = UUID.randomUUID();
+    static final LocalDate SEPTEMBER = LocalDate.of(2026, 9, 7);
+
+    FixtureConfiguration<Mentee> fixture;
+
+    @BeforeEach
+    void setUp() {
+        Map<UUID, MentorProfile> mentors = Map.of(
+                MENTOR, new MentorProfile(MENTOR, SCHOOL, "a.khan@riverside.example.org"),
+                MENTOR_ELSEWHERE, new MentorProfile(MENTOR_ELSEWHERE, OTHER_SCHOOL, "j.doe@hillside.example.org"),
+                MENTOR_WHO_IS_THE_MENTEE, new MentorProfile(MENTOR_WHO_IS_THE_MENTEE, SCHOOL, "T.Whitfield@riverside.example.org"));
+        fixture = new AggregateTestFixture<>(Mentee.class);
+        fixture.registerInjectableResource((Schools) school -> Set.of(SCHOOL, OTHER_SCHOOL).contains(school));
+        fixture.registerInjectableResource((Mentors) mentor -> Optional.ofNullable(mentors.get(mentor)));
+    }
+
+    @Test
+    void a_mentee_is_enrolled_in_an_onboarded_school() {
+        fixture.givenNoPriorActivity()
+                .when(new EnrolMentee(MENTEE, SCHOOL, " Tom Whitfield ", "t.whitfield@riverside.example.org", MenteeStage.ECT_YEAR_1, List.of("football")))
+                .expectEvents(new MenteeEnrolled(MENTEE, SCHOOL, "Tom Whitfield", "t.whitfield@riverside.example.org", MenteeStage.ECT_YEAR_1, List.of("football")));
+    }
+
+    @Test
+    void no_mentee_is_enrolled_in_a_school_that_is_not_onboarded() {
+        fixture.givenNoPriorActivity()
+                .when(new EnrolMentee(MENTEE, UUID.randomUUID(), "Tom", "t@example.org", MenteeStage.TRAINEE, List.of()))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_mentee_is_paired_with_a_mentor_of_their_school() {
+        fixture.given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER))
+                .expectEvents(new PairingCreated(PAIRING, SCHOOL, MENTOR, MENTEE, MenteeStage.ECT_YEAR_1, SEPTEMBER));
+    }
+
+    @Test
+    void the_pairing_may_set_a_stage_of_its_own() {
+        fixture.given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR, MENTEE, MenteeStage.NEW_MIDDLE_LEADER, SEPTEMBER))
+                .expectEvents(new PairingCreated(PAIRING, SCHOOL, MENTOR, MENTEE, MenteeStage.NEW_MIDDLE_LEADER, SEPTEMBER));
+    }
+
+    @Test
+    void a_mentor_of_another_school_cannot_be_the_mentor() {
+        fixture.given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR_ELSEWHERE, MENTEE, null, SEPTEMBER))
+                .expectExceptionMessage("Mentor " + MENTOR_ELSEWHERE + " is not registered in school " + SCHOOL + ".")
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_unknown_mentor_cannot_be_the_mentor() {
+        fixture.given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, UUID.randomUUID(), MENTEE, null, SEPTEMBER))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_pairing_must_be_in_the_mentees_school() {
+        fixture.given(enrolled())
+                .when(new CreatePairing(PAIRING, OTHER_SCHOOL, MENTOR_ELSEWHERE, MENTEE, null, SEPTEMBER))
+                .expectExceptionMessage("Mentee " + MENTEE + " is not enrolled in school " + OTHER_SCHOOL + ".")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_teacher_is_not_paired_with_themself() {
+        fixture.given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR_WHO_IS_THE_MENTEE, MENTEE, null, SEPTEMBER))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("A teacher cannot be paired with themself: the mentor and the mentee share an email address.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_mentee_has_one_active_pairing_at_a_time() {
+        fixture.given(enrolled(), paired())
+                .when(new CreatePairing(UUID.randomUUID(), SCHOOL, MENTOR, MENTEE, null, SEPTEMBER))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_active_pairing_ends() {
+        fixture.given(enrolled(), paired())
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.PROGRAMME_COMPLETED, SEPTEMBER.plusMonths(10)))
+                .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.PROGRAMME_COMPLETED, SEPTEMBER.plusMonths(10)));
+    }
+
+    @Test
+    void a_pairing_does_not_end_before_it_started() {
+        fixture.given(enrolled(), paired())
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.OTHER, SEPTEMBER.minusDays(1)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_ended_pairing_does_not_end_again() {
+        fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.OTHER, SEPTEMBER))
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.OTHER, SEPTEMBER))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void after_a_pairing_ends_the_mentee_is_paired_again_and_keeps_their_history() {
+        UUID next = UUID.randomUUID();
+        fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTOR_CHANGED, SEPTEMBER.plusDays(30)))
+                .when(new CreatePairing(next, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER.plusDays(31)))
+                .expectEvents(new PairingCreated(next, SCHOOL, MENTOR, MENTEE, MenteeStage.ECT_YEAR_1, SEPTEMBER.plusDays(31)));
+    }
+
+    static MenteeEnrolled enrolled() {
+        return new MenteeEnrolled(MENTEE, SCHOOL, "Tom Whitfield", "t.whitfield@riverside.example.org", MenteeStage.ECT_YEAR_1, List.of());
+    }
+
+    static PairingCreated paired() {
+        return new PairingCreated(PAIRING, SCHOOL, MENTOR, MENTEE, MenteeStage.ECT_YEAR_1, SEPTEMBER);
+    }
+}
