@@ -6,6 +6,12 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.pairing.AggregateIds;
 
-public record EndPairing(@TargetAggregateIdentifier UUID menteeId, UUID pairingId, PairingEndReason reason, LocalDate endedOn) {
+public record EndPairing(UUID menteeId, UUID pairingId, PairingEndReason reason, LocalDate endedOn) {
+
+    @TargetAggregateIdentifier
+    public String target() {
+        return AggregateIds.mentee(menteeId);
+    }
 }

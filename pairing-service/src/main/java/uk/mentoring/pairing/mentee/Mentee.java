@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import uk.mentoring.contracts.MenteeStage;
@@ -15,6 +17,7 @@ import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.mentor.MentorProfile;
 import uk.mentoring.pairing.mentor.Mentors;
 import uk.mentoring.pairing.school.Schools;
@@ -28,6 +31,7 @@ import uk.mentoring.pairing.school.Schools;
 public class Mentee {
 
     @AggregateIdentifier
+    private String id;
     private UUID menteeId;
     private UUID schoolId;
     private String email;
@@ -41,7 +45,12 @@ public class Mentee {
     }
 
     @CommandHandler
-    Mentee(EnrolMentee command, Schools schools) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(EnrolMentee command, Schools schools) {
+        if (menteeId != null) {
+            throw RuleViolation.conflict("already-registered", "Already registered",
+                    "A mentee with id " + command.menteeId() + " is already enrolled.");
+        }
         if (!schools.isOnboarded(command.schoolId())) {
             throw RuleViolation.notFound("School", command.schoolId());
         }
@@ -59,9 +68,9 @@ public class Mentee {
                 .filter(found -> found.schoolId().equals(command.schoolId()))
                 .orElseThrow(() -> RuleViolation.unprocessable("mentor-not-in-school", "Mentor is not in this school",
                         "Mentor " + command.mentorId() + " is not registered in school " + command.schoolId() + "."));
-        if (mentor.isSamePersonAs(email)) {
+        if (mentor.mentorId().equals(menteeId) || mentor.isSamePersonAs(email)) {
             throw RuleViolation.unprocessable("mentor-is-mentee", "Mentor and mentee are the same person",
-                    "A teacher cannot be paired with themself: the mentor and the mentee share an email address.");
+                    "A teacher cannot be paired with themself: the mentor and the mentee are the same person.");
         }
         if (activePairing != null) {
             throw RuleViolation.conflict("mentee-already-paired", "Mentee already has a mentor",
@@ -86,6 +95,7 @@ public class Mentee {
 
     @EventSourcingHandler
     void on(MenteeEnrolled event) {
+        id = AggregateIds.mentee(event.menteeId());
         menteeId = event.menteeId();
         schoolId = event.schoolId();
         email = event.email();

@@ -7,6 +7,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import uk.mentoring.pairing.AggregateIds;
+
 /** Reads a mentor from their own events, inside the command being handled. */
 @Component
 class EventSourcedMentors implements Mentors {
@@ -20,7 +22,7 @@ class EventSourcedMentors implements Mentors {
     @Override
     public Optional<MentorProfile> byId(UUID mentorId) {
         try {
-            return Optional.of(mentors.load(mentorId.toString()).invoke(Mentor::profile));
+            return Optional.of(mentors.load(AggregateIds.mentor(mentorId)).invoke(Mentor::profile));
         } catch (AggregateNotFoundException missing) {
             return Optional.empty();
         }

@@ -6,11 +6,14 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.school.Schools;
 
 /** A teacher of a school who mentors others. */
@@ -18,6 +21,7 @@ import uk.mentoring.pairing.school.Schools;
 public class Mentor {
 
     @AggregateIdentifier
+    private String id;
     private UUID mentorId;
     private UUID schoolId;
     private String email;
@@ -27,7 +31,12 @@ public class Mentor {
     }
 
     @CommandHandler
-    Mentor(RegisterMentor command, Schools schools) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(RegisterMentor command, Schools schools) {
+        if (mentorId != null) {
+            throw RuleViolation.conflict("already-registered", "Already registered",
+                    "A mentor with id " + command.mentorId() + " is already registered.");
+        }
         if (!schools.isOnboarded(command.schoolId())) {
             throw RuleViolation.notFound("School", command.schoolId());
         }
@@ -41,6 +50,7 @@ public class Mentor {
 
     @EventSourcingHandler
     void on(MentorRegistered event) {
+        id = AggregateIds.mentor(event.mentorId());
         mentorId = event.mentorId();
         schoolId = event.schoolId();
         email = event.email();

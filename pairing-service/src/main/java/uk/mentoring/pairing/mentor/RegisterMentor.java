@@ -5,11 +5,18 @@ import java.util.UUID;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import uk.mentoring.pairing.AggregateIds;
+
 public record RegisterMentor(
-        @TargetAggregateIdentifier UUID mentorId,
+        UUID mentorId,
         UUID schoolId,
         String displayName,
         String email,
         List<String> subjects,
         List<String> interests) {
+
+    @TargetAggregateIdentifier
+    public String target() {
+        return AggregateIds.mentor(mentorId);
+    }
 }

@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import uk.mentoring.pairing.AggregateIds;
+
 /**
  * One registration per person and role across the trust, by email address. A teacher moving
  * school stays the same person; registering them again would split their history.
@@ -87,7 +89,7 @@ public class PersonRegister {
             return claim(role, email, personId, schoolId);
         }
         Holder holder = Holder.of(existing);
-        if (isStale(existing, holder)) {
+        if (isStale(role, existing, holder)) {
             claims.replaceOne(and(eq("_id", id), eq("personId", holder.personId().toString())), claim, new ReplaceOptions());
             return Optional.empty();
         }
@@ -99,10 +101,10 @@ public class PersonRegister {
         claims.deleteOne(and(eq("_id", claimId(role, email)), eq("personId", personId.toString())));
     }
 
-    private boolean isStale(Document claim, Holder holder) {
+    private boolean isStale(Role role, Document claim, Holder holder) {
         Instant claimedAt = Instant.parse(claim.getString("claimedAt"));
         return claimedAt.plus(STALE_AFTER).isBefore(clock.instant())
-                && events.lastSequenceNumberFor(holder.personId().toString()).isEmpty();
+                && events.lastSequenceNumberFor(role.aggregateId(holder.personId())).isEmpty();
     }
 
     private String claimId(Role role, String email) {
@@ -117,7 +119,11 @@ public class PersonRegister {
     }
 
     public enum Role {
-        MENTOR, MENTEE
+        MENTOR, MENTEE;
+
+        String aggregateId(UUID personId) {
+            return this == MENTOR ? AggregateIds.mentor(personId) : AggregateIds.mentee(personId);
+        }
     }
 
     /** The person registered under an address, and their school. */

@@ -1,7 +1,6 @@
 package uk.mentoring.pairing.people;
 
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 
@@ -21,12 +20,12 @@ public class Registration {
         this.register = register;
     }
 
-    public UUID register(PersonRegister.Role role, String email, UUID personId, UUID schoolId, Caller caller, Supplier<UUID> record) {
+    public void register(PersonRegister.Role role, String email, UUID personId, UUID schoolId, Caller caller, Runnable record) {
         register.claim(role, email, personId, schoolId).ifPresent(holder -> {
             throw alreadyRegistered(role, holder, caller);
         });
         try {
-            return record.get();
+            record.run();
         } catch (RuntimeException failure) {
             register.release(role, email, personId);
             throw failure;

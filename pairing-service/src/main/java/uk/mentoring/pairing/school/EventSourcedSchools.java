@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import uk.mentoring.pairing.AggregateIds;
+
 /** Reads the answer from the school's own events: no projection that could lag behind. */
 @Component
 class EventSourcedSchools implements Schools {
@@ -19,7 +21,7 @@ class EventSourcedSchools implements Schools {
     @Override
     public boolean isOnboarded(UUID schoolId) {
         try {
-            schools.load(schoolId.toString());
+            schools.load(AggregateIds.school(schoolId));
             return true;
         } catch (AggregateNotFoundException missing) {
             return false;

@@ -5,8 +5,14 @@ import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import uk.mentoring.contracts.SchoolPhase;
+import uk.mentoring.pairing.AggregateIds;
 
-public record OnboardSchool(@TargetAggregateIdentifier UUID schoolId, String name, String urn, SchoolPhase phase) {
+public record OnboardSchool(UUID schoolId, String name, String urn, SchoolPhase phase) {
+
+    @TargetAggregateIdentifier
+    public String target() {
+        return AggregateIds.school(schoolId);
+    }
 
     /** A school's id follows from its unique reference number, so a school cannot be onboarded twice. */
     public static UUID idFor(String urn) {

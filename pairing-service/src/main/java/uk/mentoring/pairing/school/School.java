@@ -13,12 +13,14 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.pairing.AggregateIds;
 
 /** A school of the trust. */
 @Aggregate
 public class School {
 
     @AggregateIdentifier
+    private String id;
     private UUID schoolId;
 
     protected School() {
@@ -37,6 +39,7 @@ public class School {
 
     @EventSourcingHandler
     void on(SchoolOnboarded event) {
+        id = AggregateIds.school(event.schoolId());
         schoolId = event.schoolId();
     }
 }

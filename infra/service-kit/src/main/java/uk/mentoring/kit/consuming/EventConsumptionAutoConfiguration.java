@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +51,7 @@ import com.mongodb.client.MongoDatabase;
  */
 @AutoConfiguration
 @EnableConfigurationProperties(SubscriptionProperties.class)
-@ConditionalOnExpression("!'${mentoring.events.subscription.topics:}'.isEmpty()")
+@Conditional(OnSubscription.class)
 public class EventConsumptionAutoConfiguration {
 
     @Bean
@@ -101,13 +101,14 @@ public class EventConsumptionAutoConfiguration {
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED);
         producer.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE);
-        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new java.util.LinkedHashMap<>();
-        byType.put(byte[].class, new ByteArraySerializer());
-        byType.put(String.class, new StringSerializer());
-        byType.put(CloudEvent.class, new CloudEventSerializer());
-        DelegatingByTypeSerializer serializer = new DelegatingByTypeSerializer(byType, true);
-        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(producer, serializer, serializer));
+        // a dead letter keeps what arrived: the raw bytes when it could not be read, else the CloudEvent
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> keys = new java.util.LinkedHashMap<>();
+        keys.put(byte[].class, new ByteArraySerializer());
+        keys.put(String.class, new StringSerializer());
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> values = new java.util.LinkedHashMap<>(keys);
+        values.put(CloudEvent.class, new CloudEventSerializer());
+        KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer,
+                new DelegatingByTypeSerializer(keys, true), new DelegatingByTypeSerializer(values, true)));
 
         // any partition of the dead-letter topic will do: it is read by people, not replayed in order
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,

@@ -37,6 +37,7 @@ class MenteesController {
     record EnrolMenteeRequest(
             @NotBlank @Size(max = 120) String displayName,
             @NotBlank @Email @Size(max = 254) String email,
+            UUID personId,
             @NotNull MenteeStage stage,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> interests) {
     }
@@ -45,7 +46,8 @@ class MenteesController {
     @PostMapping("/api/schools/{schoolId}/mentees")
     ResponseEntity<Created> enrol(@PathVariable UUID schoolId, @Valid @RequestBody EnrolMenteeRequest request, Caller caller) {
         SchoolAccess.requireLead(caller, schoolId);
-        UUID menteeId = UUID.randomUUID();
+        // the person's id at the trust's identity provider, so their own tokens name them; new if not known yet
+        UUID menteeId = request.personId() != null ? request.personId() : UUID.randomUUID();
         registration.register(PersonRegister.Role.MENTEE, request.email(), menteeId, schoolId, caller,
                 () -> commands.sendAndWait(new EnrolMentee(menteeId, schoolId, request.displayName(), request.email(), request.stage(),
                         request.interests() == null ? List.of() : request.interests().stream().map(String::strip).toList())));

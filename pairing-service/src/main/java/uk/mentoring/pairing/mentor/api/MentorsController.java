@@ -35,6 +35,7 @@ class MentorsController {
     record RegisterMentorRequest(
             @NotBlank @Size(max = 120) String displayName,
             @NotBlank @Email @Size(max = 254) String email,
+            UUID personId,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> subjects,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> interests) {
     }
@@ -43,7 +44,8 @@ class MentorsController {
     @PostMapping("/api/schools/{schoolId}/mentors")
     ResponseEntity<Created> register(@PathVariable UUID schoolId, @Valid @RequestBody RegisterMentorRequest request, Caller caller) {
         SchoolAccess.requireLead(caller, schoolId);
-        UUID mentorId = UUID.randomUUID();
+        // the person's id at the trust's identity provider, so their own tokens name them; new if not known yet
+        UUID mentorId = request.personId() != null ? request.personId() : UUID.randomUUID();
         registration.register(PersonRegister.Role.MENTOR, request.email(), mentorId, schoolId, caller,
                 () -> commands.sendAndWait(new RegisterMentor(mentorId, schoolId, request.displayName(), request.email(),
                         orEmpty(request.subjects()), orEmpty(request.interests()))));

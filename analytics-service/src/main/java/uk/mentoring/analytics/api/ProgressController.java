@@ -1,0 +1,78 @@
+package uk.mentoring.analytics.api;
+
+import java.util.UUID;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.analytics.progress.ProgressViews;
+import uk.mentoring.analytics.progress.ProgressViews.MenteeView;
+import uk.mentoring.analytics.progress.ProgressViews.MentorView;
+import uk.mentoring.analytics.progress.ProgressViews.PairingView;
+import uk.mentoring.analytics.progress.ProgressViews.SchoolView;
+import uk.mentoring.analytics.progress.ProgressViews.TrustView;
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.Role;
+import uk.mentoring.kit.security.SchoolAccess;
+
+/**
+ * Progress views. Trust leads and auditors read across the trust; a school lead reads their
+ * schools; mentors and mentees read their own pairings. Whatever a caller may not see answers
+ * 404, exactly as if it did not exist.
+ */
+@RestController
+@RequestMapping("/api/analytics")
+class ProgressController {
+
+    private final ProgressViews views;
+
+    ProgressController(ProgressViews views) {
+        this.views = views;
+    }
+
+    @GetMapping("/trust")
+    TrustView trust(Caller caller) {
+        if (!caller.readsTrustWide()) {
+            throw RuleViolation.forbidden("trust-wide-readers-only", "Trust-wide view",
+                    "The trust-wide view is for trust leads and auditors; school leads find their schools under /api/analytics/schools/{schoolId}.");
+        }
+        return views.trust();
+    }
+
+    @GetMapping("/schools/{schoolId}")
+    SchoolView school(@PathVariable UUID schoolId, Caller caller) {
+        SchoolAccess.requireSeen(caller, schoolId);
+        if (!caller.readsTrustWide() && !caller.leads(schoolId)) {
+            throw RuleViolation.forbidden("leads-only", "School view", "A school's view is for its leads and the trust's leads.");
+        }
+        return views.school(schoolId).orElseThrow(() -> RuleViolation.notFound("School", schoolId));
+    }
+
+    @GetMapping("/pairings/{pairingId}")
+    PairingView pairing(@PathVariable UUID pairingId, Caller caller) {
+        return views.pairing(pairingId)
+                .filter(pairing -> caller.readsTrustWide() || caller.leads(pairing.schoolId())
+                        || (pairing.mentor() != null && caller.is(pairing.mentor().id()))
+                        || (pairing.mentee() != null && caller.is(pairing.mentee().id())))
+                .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
+    }
+
+    @GetMapping("/mentees/{menteeId}")
+    MenteeView mentee(@PathVariable UUID menteeId, Caller caller) {
+        return views.mentee(menteeId)
+                .filter(mentee -> caller.readsTrustWide() || caller.leads(mentee.schoolId()) || caller.is(menteeId)
+                        || (caller.has(Role.MENTOR) && mentee.pairings().stream()
+                                .anyMatch(pairing -> pairing.mentor() != null && caller.is(pairing.mentor().id()))))
+                .orElseThrow(() -> RuleViolation.notFound("Mentee", menteeId));
+    }
+
+    @GetMapping("/mentors/{mentorId}")
+    MentorView mentor(@PathVariable UUID mentorId, Caller caller) {
+        return views.mentor(mentorId)
+                .filter(mentor -> caller.readsTrustWide() || caller.leads(mentor.schoolId()) || caller.is(mentorId))
+                .orElseThrow(() -> RuleViolation.notFound("Mentor", mentorId));
+    }
+}

@@ -1,0 +1,118 @@
+package uk.mentoring.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SchoolPhase;
+import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MentorRegistered;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.SchoolOnboarded;
+import uk.mentoring.testkit.TestApi;
+import uk.mentoring.testkit.TestIdentityProvider.Person;
+import uk.mentoring.testkit.TestPublisher;
+import uk.mentoring.testkit.TopicProbe;
+
+/** Analytics reads the real topics on the test kit's broker and answers through its API. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ProgressFromTheTopicsTest {
+
+    static TestPublisher publisher;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void publisher() {
+        publisher = new TestPublisher();
+    }
+
+    @AfterAll
+    static void close() {
+        publisher.close();
+    }
+
+    @Test
+    void a_pairing_published_by_the_pairing_service_shows_in_every_view() {
+        UUID school = UUID.randomUUID();
+        UUID mentor = UUID.randomUUID();
+        UUID mentee = UUID.randomUUID();
+        UUID pairing = UUID.randomUUID();
+        publisher.publish(new SchoolOnboarded(school, "Hillside Academy", "141999", SchoolPhase.SECONDARY));
+        publisher.publish(new MentorRegistered(mentor, school, "Amira Khan", "a.khan@example.org", List.of("Maths"), List.of()));
+        publisher.publish(new MenteeEnrolled(mentee, school, "Tom Whitfield", "t.w@example.org", MenteeStage.ECT_YEAR_1, List.of()));
+        publisher.publish(new PairingCreated(pairing, school, mentor, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 9, 7)));
+
+        TestApi lead = TestApi.at(port).as(Person.trustLead());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            TestApi.Answer answer = lead.get("/api/analytics/schools/" + school);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            assertThat(answer.json().path("activePairings").asLong()).isEqualTo(1);
+            assertThat(answer.json().path("mentors").asLong()).isEqualTo(1);
+        });
+        TestApi.Answer view = lead.get("/api/analytics/pairings/" + pairing);
+        assertThat(view.json().path("mentee").path("displayName").asText()).isEqualTo("Tom Whitfield");
+        assertThat(view.json().path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(lead.get("/api/analytics/trust").json().path("bySchool").toString()).contains(school.toString());
+        assertThat(view.body()).doesNotContain("t.w@example.org");
+    }
+
+    @Test
+    void an_event_delivered_again_changes_nothing() {
+        UUID school = UUID.randomUUID();
+        publisher.publish(new SchoolOnboarded(school, "Dupe Academy", "142000", SchoolPhase.PRIMARY));
+        String enrolled = UUID.randomUUID().toString();
+        MenteeEnrolled mentee = new MenteeEnrolled(UUID.randomUUID(), school, "Priya Shah", "p@example.org", MenteeStage.TRAINEE, List.of());
+        publisher.publish(enrolled, Instant.now(), mentee);
+        publisher.publish(enrolled, Instant.now(), mentee);
+        publisher.publish(enrolled, Instant.now(), mentee);
+        UUID marker = UUID.randomUUID();
+        publisher.publish(new MenteeEnrolled(marker, school, "Marker", "m@example.org", MenteeStage.TRAINEE, List.of()));
+
+        TestApi lead = TestApi.at(port).as(Person.schoolLead(school));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/analytics/mentees/" + marker).status() == 200);
+        assertThat(lead.get("/api/analytics/schools/" + school).json().path("mentees").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void a_record_that_cannot_be_read_goes_to_the_dead_letter_topic_and_the_rest_goes_on() {
+        UUID school = UUID.randomUUID();
+        publisher.publishGarbage("mentoring.pairing.v1", school.toString(), "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        publisher.publish(new SchoolOnboarded(school, "After The Poison Academy", "142001", SchoolPhase.PRIMARY));
+
+        TestApi lead = TestApi.at(port).as(Person.trustLead());
+        await().atMost(Duration.ofSeconds(30)).until(() -> lead.get("/api/analytics/schools/" + school).status() == 200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> TopicProbe.readAllRaw("mentoring.pairing.v1.dlt").stream()
+                .anyMatch(record -> record.key() != null && record.key().equals(school.toString())
+                        && record.headers().lastHeader("kafka_dlt-exception-message") != null));
+    }
+
+    @Test
+    void views_answer_only_those_who_may_see_them() {
+        UUID school = UUID.randomUUID();
+        publisher.publish(new SchoolOnboarded(school, "Private Academy", "142002", SchoolPhase.PRIMARY));
+        TestApi api = TestApi.at(port);
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.as(Person.trustLead()).get("/api/analytics/schools/" + school).status() == 200);
+
+        assertThat(api.get("/api/analytics/schools/" + school).status()).isEqualTo(401);
+        assertThat(api.as(Person.schoolLead(UUID.randomUUID())).get("/api/analytics/schools/" + school).status()).isEqualTo(404);
+        assertThat(api.as(Person.schoolLead(UUID.randomUUID())).get("/api/analytics/schools/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(api.as(Person.schoolLead(school)).get("/api/analytics/schools/" + school).status()).isEqualTo(200);
+        assertThat(api.as(Person.schoolLead(school)).get("/api/analytics/trust").status()).isEqualTo(403);
+        assertThat(api.as(Person.auditor()).get("/api/analytics/trust").status()).isEqualTo(200);
+    }
+}
