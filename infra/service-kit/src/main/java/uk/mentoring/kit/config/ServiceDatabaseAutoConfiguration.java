@@ -11,13 +11,20 @@ import org.springframework.context.annotation.Bean;
 import uk.mentoring.kit.web.ProblemHandlingAdvice;
 
 /** The service's own MongoDB database (no service reads another's), and problem+json errors. */
-@AutoConfiguration(after = MongoAutoConfiguration.class)
+@AutoConfiguration(after = MongoAutoConfiguration.class,
+        beforeName = "org.springframework.boot.mongodb.autoconfigure.health.MongoHealthContributorAutoConfiguration")
 public class ServiceDatabaseAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     MongoDatabase serviceDatabase(MongoClient client, MongoProperties properties) {
         return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    /** Takes the place of Spring Boot's MongoDB health contributor. */
+    @Bean
+    DatabaseHealthIndicator mongoHealthContributor(MongoDatabase serviceDatabase) {
+        return new DatabaseHealthIndicator(serviceDatabase);
     }
 
     @Bean

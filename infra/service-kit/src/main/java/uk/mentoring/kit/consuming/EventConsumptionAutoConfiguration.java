@@ -19,7 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +38,9 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
+
+import uk.mentoring.kit.events.CloudEventDecoder;
+import uk.mentoring.kit.pairings.PairingDirectory;
 
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
@@ -59,6 +64,13 @@ public class EventConsumptionAutoConfiguration {
         return new EventInbox(serviceDatabase);
     }
 
+    /** For services that work within pairings: enabled with {@code mentoring.events.pairing-directory=true}. */
+    @Bean
+    @ConditionalOnBooleanProperty("mentoring.events.pairing-directory")
+    PairingDirectory pairingDirectory(MongoDatabase serviceDatabase) {
+        return new PairingDirectory(serviceDatabase);
+    }
+
     @Bean
     EventDispatcher eventDispatcher(ObjectProvider<EventSubscriber> subscribers, EventInbox inbox, MeterRegistry meters) {
         return new EventDispatcher(subscribers.orderedStream().toList(), inbox, meters);
@@ -74,7 +86,7 @@ public class EventConsumptionAutoConfiguration {
     @Bean
     ConcurrentMessageListenerContainer<String, CloudEvent> eventListenerContainer(
             KafkaProperties kafka, SubscriptionProperties subscription, EventDispatcher dispatcher,
-            org.springframework.core.env.Environment environment) {
+            Environment environment) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -118,7 +130,7 @@ public class EventConsumptionAutoConfiguration {
         BackOff fewAttempts = new FixedBackOff(subscription.retryBackoff().toMillis(), Math.max(0, subscription.attempts() - 1));
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, fewAttempts);
         handler.setBackOffFunction((record, exception) -> causedByStore(exception) ? untilStoreIsBack : fewAttempts);
-        handler.addNotRetryableExceptions(uk.mentoring.kit.events.CloudEventDecoder.UnreadableEventException.class);
+        handler.addNotRetryableExceptions(CloudEventDecoder.UnreadableEventException.class);
         return handler;
     }
 
