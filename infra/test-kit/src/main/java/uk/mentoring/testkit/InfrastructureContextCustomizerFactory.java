@@ -28,9 +28,10 @@ class InfrastructureContextCustomizerFactory implements ContextCustomizerFactory
         @Override
         public void customizeContext(org.springframework.context.ConfigurableApplicationContext context,
                                      org.springframework.test.context.MergedContextConfiguration merged) {
-            var properties = containers ? ContainerInfrastructure.properties() : TestInfrastructure.properties();
             var sources = context.getEnvironment().getPropertySources();
-            var infrastructure = new MapPropertySource("test infrastructure", properties);
+            var infrastructure = containers
+                    ? new MapPropertySource("test infrastructure", ContainerInfrastructure.properties())
+                    : LazyInfrastructure.inJvm();
             // a test's own properties still win, e.g. to point one service at a broker that is down
             if (sources.contains(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME)) {
                 sources.addAfter(TestPropertySourceUtils.INLINED_PROPERTIES_PROPERTY_SOURCE_NAME, infrastructure);
