@@ -14,7 +14,7 @@ public record OnboardSchool(UUID schoolId, String name, String urn, SchoolPhase 
         return AggregateIds.school(schoolId);
     }
 
-    /** A school's id follows from its unique reference number, so a school cannot be onboarded twice. */
+    /** A school's id when the trust's identity provider has none for it: it follows from its unique reference number. */
     public static UUID idFor(String urn) {
         return UUID.nameUUIDFromBytes(("school-urn:" + urn).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

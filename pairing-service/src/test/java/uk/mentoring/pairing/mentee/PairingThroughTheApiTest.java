@@ -101,6 +101,48 @@ class PairingThroughTheApiTest {
         assertThat(again.status()).isEqualTo(409);
     }
 
+    @Test
+    void a_school_is_onboarded_once_and_a_teacher_registered_once() {
+        String urn = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
+        TestApi trustLead = api.as(Person.trustLead());
+        assertThat(trustLead.post("/api/schools", Map.of("name", "Once Academy", "urn", urn, "phase", "PRIMARY")).status()).isEqualTo(201);
+        TestApi.Answer again = trustLead.post("/api/schools", Map.of("name", "Once Again Academy", "urn", urn, "phase", "PRIMARY"));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("/problems/school-already-onboarded");
+
+        UUID school = data.school();
+        String email = TestData.email();
+        TestApi lead = api.as(Person.schoolLead(school));
+        assertThat(lead.post("/api/schools/" + school + "/mentors", Map.of("displayName", "Ann Lee", "email", email)).status()).isEqualTo(201);
+        TestApi.Answer twice = lead.post("/api/schools/" + school + "/mentors", Map.of("displayName", "Ann Lee", "email", email.toUpperCase()));
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(twice.json().path("type").asText()).isEqualTo("/problems/already-registered");
+    }
+
+    @Test
+    void a_malformed_request_is_refused_with_what_is_wrong_and_changes_nothing() {
+        UUID school = data.school();
+        TestApi lead = api.as(Person.schoolLead(school));
+
+        TestApi.Answer missing = lead.post("/api/schools/" + school + "/mentees", Map.of("displayName", "", "email", "not-an-email"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.isProblem()).isTrue();
+        assertThat(missing.json().path("errors").toString()).as(missing.body()).contains("displayName", "email", "stage");
+
+        TestApi.Answer wrongStage = lead.post("/api/schools/" + school + "/mentees",
+                Map.of("displayName", "Kim", "email", TestData.email(), "stage", "WIZARD"));
+        assertThat(wrongStage.status()).isEqualTo(400);
+        assertThat(wrongStage.json().path("detail").asText()).contains("stage must be one of TRAINEE, ECT_YEAR_1");
+
+        TestApi.Answer unknownField = lead.post("/api/schools/" + school + "/mentees",
+                Map.of("displayName", "Kim", "email", TestData.email(), "stage", "TRAINEE", "schoolId", UUID.randomUUID()));
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.json().path("detail").asText()).startsWith("'schoolId' is not a field of this request");
+
+        assertThat(lead.post("/api/schools/" + school + "/mentees", "{not json").status()).isEqualTo(400);
+        assertThat(lead.get("/api/analytics/schools/" + school).status()).isEqualTo(404);
+    }
+
     private static ConsumerRecord<String, CloudEvent> find(String subject, String type) {
         List<ConsumerRecord<String, CloudEvent>> records = TopicProbe.readAll("mentoring.pairing.v1");
         return records.stream()

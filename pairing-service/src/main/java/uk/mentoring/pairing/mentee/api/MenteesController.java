@@ -20,8 +20,8 @@ import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.pairing.mentee.EnrolMentee;
-import uk.mentoring.pairing.people.PersonRegister;
-import uk.mentoring.pairing.people.Registration;
+import uk.mentoring.pairing.registration.Registration;
+import uk.mentoring.pairing.registration.UniqueRegister;
 
 @RestController
 class MenteesController {
@@ -48,7 +48,7 @@ class MenteesController {
         SchoolAccess.requireLead(caller, schoolId);
         // the person's id at the trust's identity provider, so their own tokens name them; new if not known yet
         UUID menteeId = request.personId() != null ? request.personId() : UUID.randomUUID();
-        registration.register(PersonRegister.Role.MENTEE, request.email(), menteeId, schoolId, caller,
+        registration.register(UniqueRegister.Kind.MENTEE_EMAIL, request.email(), menteeId, schoolId, caller,
                 () -> commands.sendAndWait(new EnrolMentee(menteeId, schoolId, request.displayName(), request.email(), request.stage(),
                         request.interests() == null ? List.of() : request.interests().stream().map(String::strip).toList())));
         return Created.at("/api/analytics/mentees/" + menteeId, menteeId);

@@ -18,8 +18,8 @@ import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.pairing.mentor.RegisterMentor;
-import uk.mentoring.pairing.people.PersonRegister;
-import uk.mentoring.pairing.people.Registration;
+import uk.mentoring.pairing.registration.Registration;
+import uk.mentoring.pairing.registration.UniqueRegister;
 
 @RestController
 class MentorsController {
@@ -46,7 +46,7 @@ class MentorsController {
         SchoolAccess.requireLead(caller, schoolId);
         // the person's id at the trust's identity provider, so their own tokens name them; new if not known yet
         UUID mentorId = request.personId() != null ? request.personId() : UUID.randomUUID();
-        registration.register(PersonRegister.Role.MENTOR, request.email(), mentorId, schoolId, caller,
+        registration.register(UniqueRegister.Kind.MENTOR_EMAIL, request.email(), mentorId, schoolId, caller,
                 () -> commands.sendAndWait(new RegisterMentor(mentorId, schoolId, request.displayName(), request.email(),
                         orEmpty(request.subjects()), orEmpty(request.interests()))));
         return Created.at("/api/analytics/mentors/" + mentorId, mentorId);

@@ -19,6 +19,8 @@ import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.web.Created;
+import uk.mentoring.pairing.registration.Registration;
+import uk.mentoring.pairing.registration.UniqueRegister;
 import uk.mentoring.pairing.school.OnboardSchool;
 
 @RestController
@@ -26,15 +28,18 @@ import uk.mentoring.pairing.school.OnboardSchool;
 class SchoolsController {
 
     private final CommandGateway commands;
+    private final Registration registration;
 
-    SchoolsController(CommandGateway commands) {
+    SchoolsController(CommandGateway commands, Registration registration) {
         this.commands = commands;
+        this.registration = registration;
     }
 
     record OnboardSchoolRequest(
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "[0-9]{6,7}", message = "must be the school's 6 or 7 digit unique reference number (URN)") String urn,
-            @NotNull SchoolPhase phase) {
+            @NotNull SchoolPhase phase,
+            UUID schoolId) {
     }
 
     /** Trust leads bring a school of the trust onto the platform. */
@@ -44,8 +49,10 @@ class SchoolsController {
             throw RuleViolation.forbidden("trust-leads-only", "Only trust leads onboard schools",
                     "Bringing a school onto the platform is for the trust's leads.");
         }
-        UUID schoolId = OnboardSchool.idFor(request.urn());
-        commands.sendAndWait(new OnboardSchool(schoolId, request.name(), request.urn(), request.phase()));
+        // the school's id at the trust's identity provider (its school_ids claims), if the trust has one
+        UUID schoolId = request.schoolId() != null ? request.schoolId() : OnboardSchool.idFor(request.urn());
+        registration.register(UniqueRegister.Kind.SCHOOL_URN, request.urn(), schoolId, schoolId, caller,
+                () -> commands.sendAndWait(new OnboardSchool(schoolId, request.name(), request.urn(), request.phase())));
         return Created.at("/api/analytics/schools/" + schoolId, schoolId);
     }
 }

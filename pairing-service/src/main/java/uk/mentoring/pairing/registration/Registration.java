@@ -1,0 +1,47 @@
+package uk.mentoring.pairing.registration;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.security.Caller;
+
+/**
+ * Registers a school, a mentor or a mentee once: the value that must be unique (URN, email
+ * address) is claimed first, the registration recorded, and the claim given back if recording
+ * fails.
+ */
+@Service
+public class Registration {
+
+    private final UniqueRegister register;
+
+    Registration(UniqueRegister register) {
+        this.register = register;
+    }
+
+    public void register(UniqueRegister.Kind kind, String value, UUID id, UUID schoolId, Caller caller, Runnable record) {
+        register.claim(kind, value, id, schoolId).ifPresent(holder -> {
+            throw alreadyRegistered(kind, holder, caller);
+        });
+        try {
+            record.run();
+        } catch (RuntimeException failure) {
+            register.release(kind, value, id);
+            throw failure;
+        }
+    }
+
+    private static RuleViolation alreadyRegistered(UniqueRegister.Kind kind, UniqueRegister.Holder holder, Caller caller) {
+        if (kind == UniqueRegister.Kind.SCHOOL_URN) {
+            return RuleViolation.conflict("school-already-onboarded", "School already onboarded",
+                    "A school with this URN is already on the platform (school id " + holder.holderId() + ").");
+        }
+        String who = kind == UniqueRegister.Kind.MENTOR_EMAIL ? "mentor" : "mentee";
+        String detail = caller.leads(holder.schoolId())
+                ? "A " + who + " with this email address is already registered in your school (" + who + " id " + holder.holderId() + ")."
+                : "A " + who + " with this email address is already registered in the trust. If they moved to your school, ask the trust lead to move them.";
+        return RuleViolation.conflict("already-registered", "Already registered", detail);
+    }
+}
