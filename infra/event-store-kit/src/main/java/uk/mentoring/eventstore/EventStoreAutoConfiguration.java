@@ -32,6 +32,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -123,9 +124,9 @@ public class EventStoreAutoConfiguration {
     }
 
     @Bean
-    NewTopic publicationTopic(RelayProperties relay) {
+    NewTopic publicationTopic(RelayProperties relay, @Value("${mentoring.events.partitions}") int partitions) {
         return TopicBuilder.name(relay.publisher().topic())
-                .partitions(relay.partitions())
+                .partitions(partitions)
                 .config("retention.ms", "-1")
                 .build();
     }

@@ -53,6 +53,14 @@ class DemoTokensTest {
     }
 
     @Test
+    void reports_healthy_to_anyone() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"UP\"");
+    }
+
+    @Test
     void publishes_its_openid_configuration_and_keys() throws Exception {
         HttpResponse<String> discovery = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());

@@ -125,6 +125,8 @@ public final class KafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("num.partitions", "3");
+        // topics are created by the services with the partitions and retention they need, never by a stray client
+        p.put("auto.create.topics.enable", "false");
         // the event topics are the replayable history: nothing expires unless a topic says so
         p.put("log.retention.ms", "-1");
         p.put("log.segment.bytes", String.valueOf(64 * 1024 * 1024));

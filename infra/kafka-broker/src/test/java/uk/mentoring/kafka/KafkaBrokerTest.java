@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,6 +32,9 @@ class KafkaBrokerTest {
     void keeps_acknowledged_records_across_a_restart_on_the_same_port() throws Exception {
         try (KafkaBroker broker = KafkaBroker.onFreePorts(data).start()) {
             String servers = broker.bootstrapServers();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+                admin.createTopics(List.of(new NewTopic("restart-check", 1, (short) 1))).all().get();
+            }
             try (KafkaProducer<String, String> producer = producer(servers)) {
                 producer.send(new ProducerRecord<>("restart-check", "k", "before the outage")).get();
             }

@@ -10,7 +10,6 @@ import uk.mentoring.contracts.Publisher;
  * How a command service publishes its stored events, under {@code mentoring.events.publication}.
  *
  * @param publisher     which publisher this service is; fixes the topic
- * @param partitions    partitions of the topic when the relay creates it
  * @param batchSize     events sent to Kafka in one go
  * @param sweepInterval how often the lease holder looks for stored events nobody published
  * @param sweepGrace    how long an event must have been seen unpublished before the sweep publishes
@@ -24,7 +23,6 @@ import uk.mentoring.contracts.Publisher;
 @ConfigurationProperties("mentoring.events.publication")
 public record RelayProperties(
         Publisher publisher,
-        Integer partitions,
         Integer batchSize,
         Duration sweepInterval,
         Duration sweepGrace,
@@ -37,7 +35,6 @@ public record RelayProperties(
         if (publisher == null) {
             throw new IllegalArgumentException("mentoring.events.publication.publisher must name this service's publisher");
         }
-        partitions = partitions == null ? 6 : partitions;
         batchSize = batchSize == null ? 500 : batchSize;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(2) : sweepInterval;
         sweepGrace = sweepGrace == null ? Duration.ofSeconds(3) : sweepGrace;

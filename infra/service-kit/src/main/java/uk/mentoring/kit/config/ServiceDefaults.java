@@ -22,9 +22,14 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 public class ServiceDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCES = "classpath*:mentoring-defaults/*.yml";
+    private static final String AXON_UPDATE_CHECK = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // a trust's platform reports nothing about itself to third parties (Axon would, by default)
+        if (System.getProperty(AXON_UPDATE_CHECK) == null) {
+            System.setProperty(AXON_UPDATE_CHECK, "true");
+        }
         try {
             Resource[] defaults = new PathMatchingResourcePatternResolver().getResources(RESOURCES);
             Arrays.sort(defaults, Comparator.comparing(Resource::getFilename));

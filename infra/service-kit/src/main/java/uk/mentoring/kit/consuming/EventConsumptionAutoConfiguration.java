@@ -1,5 +1,6 @@
 package uk.mentoring.kit.consuming;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Conditional;
@@ -76,11 +78,18 @@ public class EventConsumptionAutoConfiguration {
         return new EventDispatcher(subscribers.orderedStream().toList(), inbox, meters);
     }
 
+    /**
+     * The topics read, created with the platform's partition count if their publisher has not
+     * created them yet, and their dead-letter topics.
+     */
     @Bean
-    KafkaAdmin.NewTopics deadLetterTopics(SubscriptionProperties subscription) {
-        return new KafkaAdmin.NewTopics(subscription.topics().stream()
-                .map(topic -> TopicBuilder.name(topic + ".dlt").partitions(1).config("retention.ms", "-1").build())
-                .toArray(NewTopic[]::new));
+    KafkaAdmin.NewTopics subscribedTopics(SubscriptionProperties subscription, @Value("${mentoring.events.partitions}") int partitions) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : subscription.topics()) {
+            topics.add(TopicBuilder.name(topic).partitions(partitions).config("retention.ms", "-1").build());
+            topics.add(TopicBuilder.name(topic + ".dlt").partitions(1).config("retention.ms", "-1").build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 
     @Bean
@@ -90,6 +99,7 @@ public class EventConsumptionAutoConfiguration {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         consumer.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);

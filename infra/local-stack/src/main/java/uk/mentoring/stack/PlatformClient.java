@@ -1,0 +1,93 @@
+package uk.mentoring.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Talks to the platform as any script would: tokens from the identity provider, requests through the gateway. */
+public final class PlatformClient {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String gateway;
+    private final String identityProvider;
+
+    public PlatformClient(String gateway, String identityProvider) {
+        this.gateway = gateway;
+        this.identityProvider = identityProvider;
+    }
+
+    /** A token for a demo persona, as {@code curl -u <persona>:demo -d grant_type=client_credentials} gets one. */
+    public String token(String persona) {
+        String basic = Base64.getEncoder().encodeToString((persona + ":demo").getBytes(StandardCharsets.UTF_8));
+        Answer answer = send(HttpRequest.newBuilder(URI.create(identityProvider + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("no token for " + persona + ": " + answer);
+        }
+        return answer.json().path("access_token").asText();
+    }
+
+    /** The claims of a token, read without checking it: the platform checks it. */
+    public static JsonNode claims(String token) {
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a JWT", e);
+        }
+    }
+
+    public Answer get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token).GET());
+    }
+
+    public Answer post(String path, Object body, String token) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Status and body of an answer. */
+    public record Answer(int status, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+}
