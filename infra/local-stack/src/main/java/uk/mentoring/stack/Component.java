@@ -3,7 +3,7 @@ package uk.mentoring.stack;
 import java.nio.file.Path;
 
 /** The processes of the platform, each with its port on the local stack and where its jar is built. */
-enum Component {
+public enum Component {
     IDENTITY_PROVIDER("identity-provider", "infra/identity-provider", 9000, "-Xmx192m"),
     PAIRING_SERVICE("pairing-service", "pairing-service", 8081, "-Xmx256m"),
     MEETING_SERVICE("meeting-service", "meeting-service", 8082, "-Xmx256m"),

@@ -19,10 +19,24 @@ import java.util.Optional;
  * @param kafkaPort   the local broker's port (its controller listens on the next one)
  * @param jvmOptions  added to every process's JVM options ({@code MENTORING_JVM_OPTS})
  */
-record StackSettings(Path root, Path data, Optional<String> mongoUri, Optional<String> kafka,
+public record StackSettings(Path root, Path data, Optional<String> mongoUri, Optional<String> kafka,
                      Map<Component, Integer> ports, int mongoPort, int kafkaPort, String jvmOptions) {
 
-    static StackSettings fromEnvironment() {
+    /** The standard ports, for a platform kept in the given folder. */
+    public static StackSettings standard(Path root, Path data, Optional<String> mongoUri, Optional<String> kafka) {
+        Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        for (Component component : Component.values()) {
+            ports.put(component, component.defaultPort());
+        }
+        return new StackSettings(root, data, mongoUri, kafka, ports, 27017, 9092, "");
+    }
+
+    /** The same platform on other ports, say beside one that is running already. */
+    public StackSettings withPorts(Map<Component, Integer> componentPorts, int newMongoPort, int newKafkaPort) {
+        return new StackSettings(root, data, mongoUri, kafka, Map.copyOf(componentPorts), newMongoPort, newKafkaPort, jvmOptions);
+    }
+
+    public static StackSettings fromEnvironment() {
         Path root = findRoot(Path.of("").toAbsolutePath());
         Map<Component, Integer> ports = new EnumMap<>(Component.class);
         for (Component component : Component.values()) {
@@ -36,11 +50,11 @@ record StackSettings(Path root, Path data, Optional<String> mongoUri, Optional<S
                 Optional.ofNullable(System.getenv("MENTORING_JVM_OPTS")).orElse(""));
     }
 
-    int port(Component component) {
+    public int port(Component component) {
         return ports.get(component);
     }
 
-    String url(Component component) {
+    public String url(Component component) {
         return "http://localhost:" + port(component);
     }
 
@@ -48,7 +62,7 @@ record StackSettings(Path root, Path data, Optional<String> mongoUri, Optional<S
         return mongoUri.orElse("mongodb://localhost:" + mongoPort);
     }
 
-    String kafkaServers() {
+    public String kafkaServers() {
         return kafka.orElse("localhost:" + kafkaPort);
     }
 

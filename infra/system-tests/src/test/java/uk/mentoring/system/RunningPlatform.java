@@ -1,0 +1,56 @@
+package uk.mentoring.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.mentoring.stack.Component;
+import uk.mentoring.stack.Platform;
+import uk.mentoring.stack.PlatformClient;
+import uk.mentoring.stack.Progress;
+import uk.mentoring.stack.StackSettings;
+
+/** The built platform, started as the local stack starts it, on ports of its own. */
+final class RunningPlatform {
+
+    private RunningPlatform() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("mentoring.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    static StackSettings settings(Path data, Optional<String> mongoUri, Optional<String> kafka) {
+        Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        for (Component component : Component.values()) {
+            ports.put(component, freePort());
+        }
+        int kafkaPort = freePort();
+        return StackSettings.standard(root(), data, mongoUri, kafka).withPorts(ports, freePort(), kafkaPort);
+    }
+
+    static Path newDataFolder() {
+        return root().resolve("infra/system-tests/target/platform-" + UUID.randomUUID());
+    }
+
+    static Platform start(StackSettings settings) throws IOException, InterruptedException {
+        return Platform.start(settings, new Progress(System.out));
+    }
+
+    static PlatformClient client(StackSettings settings) {
+        return new PlatformClient(settings.url(Component.GATEWAY), settings.url(Component.IDENTITY_PROVIDER));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
