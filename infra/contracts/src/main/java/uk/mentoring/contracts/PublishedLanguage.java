@@ -7,11 +7,25 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import uk.mentoring.contracts.meeting.FeedbackGiven;
+import uk.mentoring.contracts.meeting.LessonObserved;
+import uk.mentoring.contracts.meeting.MeetingCancelled;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.meeting.MeetingMissed;
+import uk.mentoring.contracts.meeting.MeetingScheduled;
+import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MenteeMovedSchool;
+import uk.mentoring.contracts.pairing.MentorAvailabilityChanged;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
+import uk.mentoring.contracts.pairing.SupportLevelChanged;
+import uk.mentoring.contracts.reflection.DevelopmentTargetMet;
+import uk.mentoring.contracts.reflection.DevelopmentTargetSet;
+import uk.mentoring.contracts.reflection.ReflectionReviewed;
+import uk.mentoring.contracts.reflection.ReflectionSubmitted;
 
 /**
  * Every event type the platform publishes. A type is added here together with its record, its
@@ -24,7 +38,21 @@ public final class PublishedLanguage {
             new EventType(Publisher.PAIRING, "MentorRegistered", 1, MentorRegistered.class),
             new EventType(Publisher.PAIRING, "MenteeEnrolled", 1, MenteeEnrolled.class),
             new EventType(Publisher.PAIRING, "PairingCreated", 1, PairingCreated.class),
-            new EventType(Publisher.PAIRING, "PairingEnded", 1, PairingEnded.class));
+            new EventType(Publisher.PAIRING, "PairingEnded", 1, PairingEnded.class),
+            new EventType(Publisher.PAIRING, "GroundRulesAgreed", 1, GroundRulesAgreed.class),
+            new EventType(Publisher.PAIRING, "SupportLevelChanged", 1, SupportLevelChanged.class),
+            new EventType(Publisher.PAIRING, "MenteeMovedSchool", 1, MenteeMovedSchool.class),
+            new EventType(Publisher.PAIRING, "MentorAvailabilityChanged", 1, MentorAvailabilityChanged.class),
+            new EventType(Publisher.MEETING, "MeetingScheduled", 1, MeetingScheduled.class),
+            new EventType(Publisher.MEETING, "MeetingHeld", 1, MeetingHeld.class),
+            new EventType(Publisher.MEETING, "MeetingCancelled", 1, MeetingCancelled.class),
+            new EventType(Publisher.MEETING, "MeetingMissed", 1, MeetingMissed.class),
+            new EventType(Publisher.MEETING, "LessonObserved", 1, LessonObserved.class),
+            new EventType(Publisher.MEETING, "FeedbackGiven", 1, FeedbackGiven.class),
+            new EventType(Publisher.REFLECTION, "ReflectionSubmitted", 1, ReflectionSubmitted.class),
+            new EventType(Publisher.REFLECTION, "ReflectionReviewed", 1, ReflectionReviewed.class),
+            new EventType(Publisher.REFLECTION, "DevelopmentTargetSet", 1, DevelopmentTargetSet.class),
+            new EventType(Publisher.REFLECTION, "DevelopmentTargetMet", 1, DevelopmentTargetMet.class));
 
     private static final Map<String, EventType> BY_CLOUD_EVENT_TYPE =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::cloudEventType, Function.identity()));

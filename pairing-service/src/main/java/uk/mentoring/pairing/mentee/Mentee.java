@@ -13,9 +13,14 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.SupportLevelChanged;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.mentor.MentorProfile;
@@ -36,9 +41,14 @@ public class Mentee {
     private UUID schoolId;
     private String email;
     private MenteeStage stage;
-    private UUID activePairing;
-    private UUID activeMentor;
-    private LocalDate activePairingSince;
+    private ActivePairing active;
+
+    /** The pairing the mentee is in now: every pairing starts with intensive support. */
+    private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support) {
+        ActivePairing withSupport(SupportLevel level) {
+            return new ActivePairing(pairingId, mentorId, since, level);
+        }
+    }
 
     protected Mentee() {
         // rebuilt from its events
@@ -72,25 +82,89 @@ public class Mentee {
             throw RuleViolation.unprocessable("mentor-is-mentee", "Mentor and mentee are the same person",
                     "A teacher cannot be paired with themself: the mentor and the mentee are the same person.");
         }
-        if (activePairing != null) {
+        if (mentor.isAwayOn(command.pairedOn())) {
+            throw RuleViolation.conflict("mentor-unavailable", "Mentor is away",
+                    "Mentor " + mentor.mentorId() + " is unavailable from " + mentor.unavailableFrom()
+                            + (mentor.unavailableTo() != null ? " to " + mentor.unavailableTo() : "") + "; choose another mentor.");
+        }
+        if (active != null) {
             throw RuleViolation.conflict("mentee-already-paired", "Mentee already has a mentor",
-                    "Mentee " + menteeId + " is in active pairing " + activePairing + "; end it before pairing them again.");
+                    "Mentee " + menteeId + " is in active pairing " + active.pairingId() + "; end it before pairing them again.");
         }
         apply(new PairingCreated(command.pairingId(), schoolId, mentor.mentorId(), menteeId,
                 command.stage() != null ? command.stage() : stage, command.pairedOn()));
     }
 
     @CommandHandler
+    void handle(AgreeGroundRules command) {
+        ActivePairing pairing = requireActive(command.pairingId());
+        requireWithinPairing(pairing, command.agreedOn(), "agreedOn");
+        apply(new GroundRulesAgreed(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.rules().stream().map(String::strip).toList(),
+                command.weeklyDay(), command.weeklyTime(), command.room().strip(), command.agreedOn()));
+    }
+
+    /** Support is taken away one step at a time as the mentee grows; it may come back at once, for a reason. */
+    @CommandHandler
+    void handle(ChangeSupportLevel command) {
+        ActivePairing pairing = requireActive(command.pairingId());
+        requireWithinPairing(pairing, command.changedOn(), "changedOn");
+        SupportLevel from = pairing.support();
+        SupportLevel to = command.level();
+        if (from == to) {
+            throw RuleViolation.conflict("support-unchanged", "Support level unchanged", "The mentee's support is already " + to + ".");
+        }
+        boolean steppingUp = to.isMoreSupportThan(from);
+        if (!steppingUp && to.ordinal() - from.ordinal() > 1) {
+            throw RuleViolation.unprocessable("support-steps-down-gradually", "Support is withdrawn one step at a time",
+                    "From " + from + " support steps down to " + SupportLevel.values()[from.ordinal() + 1] + " first, not straight to " + to + ".");
+        }
+        if (steppingUp && command.increaseReason() == null) {
+            throw RuleViolation.unprocessable("support-increase-needs-reason", "Why more support?",
+                    "Stepping support back up from " + from + " to " + to + " needs an increaseReason.");
+        }
+        apply(new SupportLevelChanged(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, from, to,
+                steppingUp ? command.increaseReason() : null, command.changedOn()));
+    }
+
+    @CommandHandler
     void handle(EndPairing command) {
-        if (!command.pairingId().equals(activePairing)) {
-            throw RuleViolation.conflict("pairing-not-active", "Pairing is not active",
-                    "Pairing " + command.pairingId() + " has already ended.");
-        }
-        if (command.endedOn().isBefore(activePairingSince)) {
+        ActivePairing pairing = requireActive(command.pairingId());
+        if (command.endedOn().isBefore(pairing.since())) {
             throw RuleViolation.unprocessable("ended-before-paired", "Pairing cannot end before it started",
-                    "The pairing started on " + activePairingSince + "; it cannot end on " + command.endedOn() + ".");
+                    "The pairing started on " + pairing.since() + "; it cannot end on " + command.endedOn() + ".");
         }
-        apply(new PairingEnded(activePairing, schoolId, activeMentor, menteeId, command.reason(), command.endedOn()));
+        apply(new PairingEnded(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.reason(), command.endedOn()));
+    }
+
+    /** A teacher changing school within the trust keeps their history; their pairing ends with the move. */
+    @CommandHandler
+    void handle(MoveMentee command, Schools schools) {
+        if (command.toSchoolId().equals(schoolId)) {
+            throw RuleViolation.conflict("already-in-school", "Already in that school", "Mentee " + menteeId + " is already in school " + schoolId + ".");
+        }
+        if (!schools.isOnboarded(command.toSchoolId())) {
+            throw RuleViolation.unprocessable("unknown-school", "No such school in the trust",
+                    "School " + command.toSchoolId() + " is not on the platform.");
+        }
+        if (active != null) {
+            LocalDate endedOn = command.movedOn().isBefore(active.since()) ? active.since() : command.movedOn();
+            apply(new PairingEnded(active.pairingId(), schoolId, active.mentorId(), menteeId, PairingEndReason.MENTEE_MOVED_SCHOOL, endedOn));
+        }
+        apply(new MenteeMovedSchool(menteeId, schoolId, command.toSchoolId(), command.movedOn()));
+    }
+
+    private ActivePairing requireActive(UUID pairingId) {
+        if (active == null || !active.pairingId().equals(pairingId)) {
+            throw RuleViolation.conflict("pairing-not-active", "Pairing is not active", "Pairing " + pairingId + " has ended.");
+        }
+        return active;
+    }
+
+    private static void requireWithinPairing(ActivePairing pairing, LocalDate day, String field) {
+        if (day.isBefore(pairing.since())) {
+            throw RuleViolation.unprocessable("before-pairing-started", "Before the pairing started",
+                    field + " (" + day + ") is before the pairing started on " + pairing.since() + ".");
+        }
     }
 
     @EventSourcingHandler
@@ -104,15 +178,21 @@ public class Mentee {
 
     @EventSourcingHandler
     void on(PairingCreated event) {
-        activePairing = event.pairingId();
-        activeMentor = event.mentorId();
-        activePairingSince = event.pairedOn();
+        active = new ActivePairing(event.pairingId(), event.mentorId(), event.pairedOn(), SupportLevel.INTENSIVE);
+    }
+
+    @EventSourcingHandler
+    void on(SupportLevelChanged event) {
+        active = active.withSupport(event.to());
     }
 
     @EventSourcingHandler
     void on(PairingEnded event) {
-        activePairing = null;
-        activeMentor = null;
-        activePairingSince = null;
+        active = null;
+    }
+
+    @EventSourcingHandler
+    void on(MenteeMovedSchool event) {
+        schoolId = event.toSchoolId();
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.kit.events.EventJson;
+import uk.mentoring.kit.security.PairingAccess;
 
 /**
  * Which mentee, mentor and school each pairing belongs to, so that a request about a pairing
@@ -65,6 +66,11 @@ public class PairingDirectory {
 
     /** A pairing's place. */
     public record Entry(UUID pairingId, UUID menteeId, UUID mentorId, UUID schoolId) {
+
+        public PairingAccess.Members members() {
+            return new PairingAccess.Members(pairingId, schoolId, mentorId, menteeId);
+        }
+
         static Entry of(Document document) {
             return new Entry(UUID.fromString(document.getString("_id")), UUID.fromString(document.getString("menteeId")),
                     UUID.fromString(document.getString("mentorId")), UUID.fromString(document.getString("schoolId")));

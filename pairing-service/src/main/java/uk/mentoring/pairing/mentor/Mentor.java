@@ -2,6 +2,7 @@ package uk.mentoring.pairing.mentor;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -11,6 +12,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import uk.mentoring.contracts.pairing.MentorAvailabilityChanged;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.pairing.AggregateIds;
@@ -25,6 +27,8 @@ public class Mentor {
     private UUID mentorId;
     private UUID schoolId;
     private String email;
+    private LocalDate unavailableFrom;
+    private LocalDate unavailableTo;
 
     protected Mentor() {
         // rebuilt from its events
@@ -44,8 +48,27 @@ public class Mentor {
                 command.email().strip(), command.subjects(), command.interests()));
     }
 
+    @CommandHandler
+    void handle(ChangeMentorAvailability command) {
+        if (command.unavailableFrom() == null && command.unavailableTo() != null) {
+            throw RuleViolation.unprocessable("availability-without-start", "Away until when, from when?",
+                    "unavailableTo needs an unavailableFrom; leave both out when the mentor is available again.");
+        }
+        if (command.unavailableTo() != null && command.unavailableTo().isBefore(command.unavailableFrom())) {
+            throw RuleViolation.unprocessable("availability-ends-before-it-starts", "Away period ends before it starts",
+                    "unavailableTo (" + command.unavailableTo() + ") is before unavailableFrom (" + command.unavailableFrom() + ").");
+        }
+        apply(new MentorAvailabilityChanged(mentorId, schoolId, command.unavailableFrom(), command.unavailableTo()));
+    }
+
     public MentorProfile profile() {
-        return new MentorProfile(mentorId, schoolId, email);
+        return new MentorProfile(mentorId, schoolId, email, unavailableFrom, unavailableTo);
+    }
+
+    @EventSourcingHandler
+    void on(MentorAvailabilityChanged event) {
+        unavailableFrom = event.unavailableFrom();
+        unavailableTo = event.unavailableTo();
     }
 
     @EventSourcingHandler

@@ -1,9 +1,18 @@
 package uk.mentoring.pairing.mentor;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /** What pairing needs to know of a mentor. */
-public record MentorProfile(UUID mentorId, UUID schoolId, String email) {
+public record MentorProfile(UUID mentorId, UUID schoolId, String email, LocalDate unavailableFrom, LocalDate unavailableTo) {
+
+    public MentorProfile(UUID mentorId, UUID schoolId, String email) {
+        this(mentorId, schoolId, email, null, null);
+    }
+
+    public boolean isAwayOn(LocalDate day) {
+        return unavailableFrom != null && !day.isBefore(unavailableFrom) && (unavailableTo == null || !day.isAfter(unavailableTo));
+    }
 
     public boolean isSamePersonAs(String otherEmail) {
         return email.equalsIgnoreCase(otherEmail);

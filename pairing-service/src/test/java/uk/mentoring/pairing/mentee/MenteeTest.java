@@ -1,6 +1,8 @@
 package uk.mentoring.pairing.mentee;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.GroundRulesAgreed;
+import uk.mentoring.contracts.pairing.MenteeMovedSchool;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
+import uk.mentoring.contracts.pairing.SupportLevelChanged;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
@@ -41,9 +48,14 @@ class MenteeTest {
                 MENTOR, new MentorProfile(MENTOR, SCHOOL, "a.khan@riverside.example.org"),
                 MENTOR_ELSEWHERE, new MentorProfile(MENTOR_ELSEWHERE, OTHER_SCHOOL, "j.doe@hillside.example.org"),
                 MENTOR_WHO_IS_THE_MENTEE, new MentorProfile(MENTOR_WHO_IS_THE_MENTEE, SCHOOL, "T.Whitfield@riverside.example.org"));
-        fixture = new AggregateTestFixture<>(Mentee.class);
+        fixture = fixtureWith(mentor -> Optional.ofNullable(mentors.get(mentor)));
+    }
+
+    static FixtureConfiguration<Mentee> fixtureWith(Mentors mentors) {
+        FixtureConfiguration<Mentee> fixture = new AggregateTestFixture<>(Mentee.class);
         fixture.registerInjectableResource((Schools) school -> Set.of(SCHOOL, OTHER_SCHOOL).contains(school));
-        fixture.registerInjectableResource((Mentors) mentor -> Optional.ofNullable(mentors.get(mentor)));
+        fixture.registerInjectableResource(mentors);
+        return fixture;
     }
 
     @Test
@@ -153,6 +165,92 @@ class MenteeTest {
         fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTOR_CHANGED, SEPTEMBER.plusDays(30)))
                 .when(new CreatePairing(next, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER.plusDays(31)))
                 .expectEvents(new PairingCreated(next, SCHOOL, MENTOR, MENTEE, MenteeStage.ECT_YEAR_1, SEPTEMBER.plusDays(31)));
+    }
+
+    @Test
+    void a_pairing_may_not_start_while_the_mentor_is_away() {
+        fixtureWith(mentor -> Optional.of(new MentorProfile(MENTOR, SCHOOL, "a.khan@riverside.example.org", SEPTEMBER.minusDays(1), SEPTEMBER.plusDays(30))))
+                .given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER))
+                .expectExceptionMessage("Mentor " + MENTOR + " is unavailable from " + SEPTEMBER.minusDays(1) + " to " + SEPTEMBER.plusDays(30) + "; choose another mentor.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void ground_rules_are_agreed_within_an_active_pairing() {
+        fixture.given(enrolled(), paired())
+                .when(new AgreeGroundRules(MENTEE, PAIRING, List.of(" Meet every week "), DayOfWeek.TUESDAY, LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(1)))
+                .expectEvents(new GroundRulesAgreed(PAIRING, SCHOOL, MENTOR, MENTEE, List.of("Meet every week"), DayOfWeek.TUESDAY,
+                        LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(1)));
+    }
+
+    @Test
+    void ground_rules_are_not_agreed_for_an_ended_pairing() {
+        fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.OTHER, SEPTEMBER.plusDays(5)))
+                .when(new AgreeGroundRules(MENTEE, PAIRING, List.of("Meet every week"), DayOfWeek.TUESDAY, LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(6)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void support_steps_down_one_level_at_a_time() {
+        fixture.given(enrolled(), paired())
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(40)))
+                .expectEvents(new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(40)));
+    }
+
+    @Test
+    void support_does_not_jump_from_intensive_to_independent() {
+        fixture.given(enrolled(), paired())
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.INDEPENDENT, null, SEPTEMBER.plusDays(40)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void support_steps_back_up_only_with_a_reason() {
+        SupportLevelChanged toRegular = new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(40));
+        fixture.given(enrolled(), paired(), toRegular)
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.INTENSIVE, null, SEPTEMBER.plusDays(50)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(enrolled(), paired(), toRegular)
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.INTENSIVE, SupportIncreaseReason.WELLBEING, SEPTEMBER.plusDays(50)))
+                .expectEvents(new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.REGULAR, SupportLevel.INTENSIVE,
+                        SupportIncreaseReason.WELLBEING, SEPTEMBER.plusDays(50)));
+    }
+
+    @Test
+    void the_same_support_level_again_is_no_change() {
+        fixture.given(enrolled(), paired())
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.INTENSIVE, null, SEPTEMBER.plusDays(3)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_mentee_moving_school_ends_their_pairing_and_keeps_their_history() {
+        LocalDate january = LocalDate.of(2027, 1, 4);
+        fixture.given(enrolled(), paired())
+                .when(new MoveMentee(MENTEE, OTHER_SCHOOL, january))
+                .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTEE_MOVED_SCHOOL, january),
+                        new MenteeMovedSchool(MENTEE, SCHOOL, OTHER_SCHOOL, january));
+    }
+
+    @Test
+    void after_moving_the_mentee_is_paired_in_their_new_school() {
+        LocalDate january = LocalDate.of(2027, 1, 4);
+        fixture.given(enrolled(), new MenteeMovedSchool(MENTEE, SCHOOL, OTHER_SCHOOL, january))
+                .when(new CreatePairing(PAIRING, OTHER_SCHOOL, MENTOR_ELSEWHERE, MENTEE, null, january))
+                .expectEvents(new PairingCreated(PAIRING, OTHER_SCHOOL, MENTOR_ELSEWHERE, MENTEE, MenteeStage.ECT_YEAR_1, january));
+    }
+
+    @Test
+    void a_mentee_does_not_move_to_a_school_outside_the_trust() {
+        fixture.given(enrolled())
+                .when(new MoveMentee(MENTEE, UUID.randomUUID(), LocalDate.of(2027, 1, 4)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
     }
 
     static MenteeEnrolled enrolled() {

@@ -1,5 +1,6 @@
 package uk.mentoring.pairing.mentee.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +20,11 @@ import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.pairing.mentee.EnrolMentee;
+import uk.mentoring.pairing.mentee.MenteeStreams;
+import uk.mentoring.pairing.mentee.MoveMentee;
 import uk.mentoring.pairing.registration.Registration;
 import uk.mentoring.pairing.registration.UniqueRegister;
 
@@ -28,10 +33,27 @@ class MenteesController {
 
     private final CommandGateway commands;
     private final Registration registration;
+    private final MenteeStreams mentees;
 
-    MenteesController(CommandGateway commands, Registration registration) {
+    MenteesController(CommandGateway commands, Registration registration, MenteeStreams mentees) {
         this.commands = commands;
         this.registration = registration;
+        this.mentees = mentees;
+    }
+
+    record MoveRequest(@NotNull UUID toSchoolId, LocalDate movedOn) {
+    }
+
+    /** The school lead of a mentee's current school moves them to another school of the trust; their history goes with them. */
+    @PostMapping("/api/mentees/{menteeId}/move")
+    ResponseEntity<Void> move(@PathVariable UUID menteeId, @Valid @RequestBody MoveRequest request, Caller caller) {
+        UUID school = mentees.currentSchool(menteeId)
+                .filter(found -> SchoolAccess.maySee(caller, found))
+                .orElseThrow(() -> RuleViolation.notFound("Mentee", menteeId));
+        SchoolAccess.requireLead(caller, school);
+        commands.sendAndWait(new MoveMentee(menteeId, request.toSchoolId(),
+                request.movedOn() != null ? request.movedOn() : SchoolTime.today()));
+        return ResponseEntity.ok().build();
     }
 
     record EnrolMenteeRequest(

@@ -1,12 +1,17 @@
 package uk.mentoring.pairing.mentee.api;
 
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalTime;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +22,16 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
+import uk.mentoring.kit.security.PairingAccess;
+import uk.mentoring.pairing.mentee.AgreeGroundRules;
+import uk.mentoring.pairing.mentee.ChangeSupportLevel;
 import uk.mentoring.pairing.mentee.CreatePairing;
 import uk.mentoring.pairing.mentee.EndPairing;
 import uk.mentoring.pairing.mentee.PairingDirectory;
@@ -28,8 +39,6 @@ import uk.mentoring.pairing.mentee.PairingDirectory;
 @RestController
 class PairingsController {
 
-    /** Schools keep English time: "today" is today in London. */
-    private static final ZoneId SCHOOL_TIME = ZoneId.of("Europe/London");
     private static final int MAX_DAYS_BACK = 400;
     private static final int MAX_DAYS_AHEAD = 90;
 
@@ -40,7 +49,7 @@ class PairingsController {
     PairingsController(CommandGateway commands, PairingDirectory directory) {
         this.commands = commands;
         this.directory = directory;
-        this.clock = Clock.system(SCHOOL_TIME);
+        this.clock = SchoolTime.clock();
     }
 
     record EndPairingRequest(@NotNull PairingEndReason reason, LocalDate endedOn) {
@@ -69,19 +78,64 @@ class PairingsController {
         return Created.at("/api/analytics/pairings/" + pairingId, pairingId);
     }
 
+    record GroundRulesRequest(
+            @NotEmpty @Size(max = 30) List<@NotBlank @Size(max = 300) String> rules,
+            @NotNull DayOfWeek weeklyDay,
+            @NotNull LocalTime weeklyTime,
+            @NotBlank @Size(max = 120) String room,
+            LocalDate agreedOn) {
+    }
+
+    /** Mentor and mentee agreed how they work: usually at their first meeting, in a quiet room. */
+    @PostMapping("/api/pairings/{pairingId}/ground-rules")
+    ResponseEntity<Void> groundRules(@PathVariable UUID pairingId, @Valid @RequestBody GroundRulesRequest request, Caller caller) {
+        PairingDirectory.Entry pairing = pairing(pairingId, caller);
+        PairingAccess.requireMentorOrLead(caller, pairing.members());
+        commands.sendAndWait(new AgreeGroundRules(pairing.menteeId(), pairingId, request.rules(), request.weeklyDay(), request.weeklyTime(),
+                request.room(), notInFuture(request.agreedOn(), "agreedOn")));
+        return ResponseEntity.ok().build();
+    }
+
+    record SupportLevelRequest(@NotNull SupportLevel level, SupportIncreaseReason increaseReason, LocalDate changedOn) {
+    }
+
+    /** The mentor steps support down as the mentee grows, or back up when needed, saying why. */
+    @PostMapping("/api/pairings/{pairingId}/support-level")
+    ResponseEntity<Void> supportLevel(@PathVariable UUID pairingId, @Valid @RequestBody SupportLevelRequest request, Caller caller) {
+        PairingDirectory.Entry pairing = pairing(pairingId, caller);
+        PairingAccess.requireMentorOrLead(caller, pairing.members());
+        commands.sendAndWait(new ChangeSupportLevel(pairing.menteeId(), pairingId, request.level(), request.increaseReason(),
+                notInFuture(request.changedOn(), "changedOn")));
+        return ResponseEntity.ok().build();
+    }
+
     /** A school lead ends a pairing of their school; the mentee keeps their history and may be paired again. */
     @PostMapping("/api/pairings/{pairingId}/end")
     ResponseEntity<Void> end(@PathVariable UUID pairingId, @Valid @RequestBody EndPairingRequest request, Caller caller) {
-        PairingDirectory.Entry pairing = directory.find(pairingId)
-                .filter(found -> SchoolAccess.maySee(caller, found.schoolId()))
-                .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
+        PairingDirectory.Entry pairing = pairing(pairingId, caller);
         SchoolAccess.requireLead(caller, pairing.schoolId());
-        LocalDate endedOn = request.endedOn() != null ? request.endedOn() : LocalDate.now(clock);
-        if (endedOn.isAfter(LocalDate.now(clock))) {
-            throw RuleViolation.unprocessable("ended-on-in-future", "End date in the future",
-                    "endedOn cannot be later than today; end the pairing on the day it ends.");
-        }
-        commands.sendAndWait(new EndPairing(pairing.menteeId(), pairingId, request.reason(), endedOn));
+        commands.sendAndWait(new EndPairing(pairing.menteeId(), pairingId, request.reason(), notInFuture(request.endedOn(), "endedOn")));
         return ResponseEntity.ok().build();
+    }
+
+    private PairingDirectory.Entry pairing(UUID pairingId, Caller caller) {
+        return directory.find(pairingId)
+                .filter(found -> PairingAccess.maySee(caller, found.members()))
+                .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
+    }
+
+    /** Records are made on the day or after it, never ahead. */
+    private LocalDate notInFuture(LocalDate day, String field) {
+        LocalDate today = LocalDate.now(clock);
+        if (day == null) {
+            return today;
+        }
+        if (day.isAfter(today)) {
+            throw RuleViolation.unprocessable("date-in-future", "Date in the future", field + " (" + day + ") cannot be later than today.");
+        }
+        if (day.isBefore(today.minusDays(MAX_DAYS_BACK))) {
+            throw RuleViolation.unprocessable("date-too-old", "Date too long ago", field + " (" + day + ") is more than " + MAX_DAYS_BACK + " days ago.");
+        }
+        return day;
     }
 }

@@ -1,5 +1,6 @@
 package uk.mentoring.pairing.mentor.api;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.security.Role;
+import uk.mentoring.pairing.mentor.ChangeMentorAvailability;
+import uk.mentoring.pairing.mentor.MentorStreams;
 import uk.mentoring.pairing.mentor.RegisterMentor;
 import uk.mentoring.pairing.registration.Registration;
 import uk.mentoring.pairing.registration.UniqueRegister;
@@ -26,10 +31,12 @@ class MentorsController {
 
     private final CommandGateway commands;
     private final Registration registration;
+    private final MentorStreams mentors;
 
-    MentorsController(CommandGateway commands, Registration registration) {
+    MentorsController(CommandGateway commands, Registration registration, MentorStreams mentors) {
         this.commands = commands;
         this.registration = registration;
+        this.mentors = mentors;
     }
 
     record RegisterMentorRequest(
@@ -50,6 +57,23 @@ class MentorsController {
                 () -> commands.sendAndWait(new RegisterMentor(mentorId, schoolId, request.displayName(), request.email(),
                         orEmpty(request.subjects()), orEmpty(request.interests()))));
         return Created.at("/api/analytics/mentors/" + mentorId, mentorId);
+    }
+
+    record AvailabilityRequest(LocalDate unavailableFrom, LocalDate unavailableTo) {
+    }
+
+    /** A mentor will be away: their school lead (or they themself) says from when to when, so nobody pairs them meanwhile. */
+    @PostMapping("/api/schools/{schoolId}/mentors/{mentorId}/availability")
+    ResponseEntity<Void> availability(@PathVariable UUID schoolId, @PathVariable UUID mentorId, @Valid @RequestBody AvailabilityRequest request,
+                                      Caller caller) {
+        if (!(caller.has(Role.MENTOR) && caller.is(mentorId) && caller.schoolIds().contains(schoolId))) {
+            SchoolAccess.requireLead(caller, schoolId);
+        }
+        if (!mentors.isInSchool(mentorId, schoolId)) {
+            throw RuleViolation.notFound("Mentor", mentorId);
+        }
+        commands.sendAndWait(new ChangeMentorAvailability(mentorId, request.unavailableFrom(), request.unavailableTo()));
+        return ResponseEntity.ok().build();
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -1,0 +1,41 @@
+package uk.mentoring.contracts.meeting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.mentoring.contracts.MentoringEvent;
+
+/** The mentor observed the mentee teach: the focus, what went well, what to develop. Emerging needs are found this way. */
+public record LessonObserved(
+        UUID observationId,
+        UUID pairingId,
+        UUID schoolId,
+        UUID mentorId,
+        UUID menteeId,
+        Instant observedAt,
+        String focus,
+        List<String> strengths,
+        List<String> developmentPoints) implements MentoringEvent {
+
+    public LessonObserved {
+        strengths = strengths == null ? List.of() : List.copyOf(strengths);
+        developmentPoints = developmentPoints == null ? List.of() : List.copyOf(developmentPoints);
+    }
+
+    @Override
+    public UUID subject() {
+        return observationId;
+    }
+
+    @Override
+    public Optional<UUID> school() {
+        return Optional.of(schoolId);
+    }
+
+    @Override
+    public Optional<UUID> mentee() {
+        return Optional.of(menteeId);
+    }
+}

@@ -1,0 +1,44 @@
+package uk.mentoring.contracts.meeting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import uk.mentoring.contracts.MentoringEvent;
+
+/** A meeting took place. {@code firstMeeting} is worked out by the platform, never taken from the caller; {@code menteeConfidence} is the mentee's own rating from 1 to 5. */
+public record MeetingHeld(
+        UUID meetingId,
+        UUID pairingId,
+        UUID schoolId,
+        UUID mentorId,
+        UUID menteeId,
+        Instant heldAt,
+        int durationMinutes,
+        boolean firstMeeting,
+        boolean quietRoomBooked,
+        List<String> topics,
+        List<String> agreedActions,
+        int menteeConfidence) implements MentoringEvent {
+
+    public MeetingHeld {
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        agreedActions = agreedActions == null ? List.of() : List.copyOf(agreedActions);
+    }
+
+    @Override
+    public UUID subject() {
+        return meetingId;
+    }
+
+    @Override
+    public Optional<UUID> school() {
+        return Optional.of(schoolId);
+    }
+
+    @Override
+    public Optional<UUID> mentee() {
+        return Optional.of(menteeId);
+    }
+}
