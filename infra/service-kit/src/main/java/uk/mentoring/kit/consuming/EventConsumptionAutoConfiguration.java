@@ -43,6 +43,7 @@ import org.springframework.util.backoff.FixedBackOff;
 
 import uk.mentoring.kit.events.CloudEventDecoder;
 import uk.mentoring.kit.pairings.PairingDirectory;
+import uk.mentoring.kit.pairings.RecordIndex;
 
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
@@ -71,6 +72,12 @@ public class EventConsumptionAutoConfiguration {
     @ConditionalOnBooleanProperty("mentoring.events.pairing-directory")
     PairingDirectory pairingDirectory(MongoDatabase serviceDatabase) {
         return new PairingDirectory(serviceDatabase);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("mentoring.events.pairing-directory")
+    RecordIndex recordIndex(MongoDatabase serviceDatabase) {
+        return new RecordIndex(serviceDatabase);
     }
 
     @Bean

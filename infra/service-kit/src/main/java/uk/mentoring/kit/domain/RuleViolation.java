@@ -9,6 +9,8 @@ public class RuleViolation extends RuntimeException {
 
     /** How the breach reads to a caller. */
     public enum Kind {
+        /** The request itself is malformed: a value of the wrong form. */
+        INVALID,
         /** The request contradicts the current state: it may be fine at another time. */
         CONFLICT,
         /** The request can never be carried out as asked. */
@@ -28,6 +30,10 @@ public class RuleViolation extends RuntimeException {
         this.kind = kind;
         this.rule = rule;
         this.title = title;
+    }
+
+    public static RuleViolation invalid(String detail) {
+        return new RuleViolation(Kind.INVALID, "invalid-request", "Invalid request", detail);
     }
 
     public static RuleViolation conflict(String rule, String title, String detail) {

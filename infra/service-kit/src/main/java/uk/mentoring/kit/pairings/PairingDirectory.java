@@ -17,6 +17,7 @@ import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.kit.consuming.EventSubscriber;
 import uk.mentoring.kit.events.ReceivedEvent;
+import uk.mentoring.kit.security.PairingAccess;
 
 /**
  * What a service that works within pairings (meetings, reflections) knows of them, learnt from
@@ -71,6 +72,10 @@ public class PairingDirectory implements EventSubscriber {
 
         public boolean isActive() {
             return endedOn.isEmpty();
+        }
+
+        public PairingAccess.Members members() {
+            return new PairingAccess.Members(pairingId, schoolId, mentorId, menteeId);
         }
     }
 }

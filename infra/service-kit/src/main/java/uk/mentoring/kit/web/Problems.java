@@ -26,6 +26,7 @@ public final class Problems {
 
     public static HttpStatus statusOf(uk.mentoring.kit.domain.RuleViolation.Kind kind) {
         return switch (kind) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;

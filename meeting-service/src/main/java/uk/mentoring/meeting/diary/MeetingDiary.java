@@ -1,0 +1,144 @@
+package uk.mentoring.meeting.diary;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import uk.mentoring.contracts.meeting.MeetingCancelled;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.meeting.MeetingMissed;
+import uk.mentoring.contracts.meeting.MeetingScheduled;
+import uk.mentoring.kit.domain.RuleViolation;
+
+/**
+ * The meetings of one pairing: scheduled, then held, cancelled or missed. The diary is the
+ * boundary that knows whether a meeting is the pairing's first, so that is never taken on trust.
+ */
+@Aggregate
+public class MeetingDiary {
+
+    @AggregateIdentifier
+    private String id;
+    private Pairing pairing;
+    private final Map<UUID, Meeting> meetings = new LinkedHashMap<>();
+    private boolean anyHeld;
+
+    private enum Status { SCHEDULED, HELD, CANCELLED, MISSED }
+
+    private record Meeting(Instant scheduledFor, Status status) {
+        Meeting with(Status next) {
+            return new Meeting(scheduledFor, next);
+        }
+    }
+
+    protected MeetingDiary() {
+        // rebuilt from its events
+    }
+
+    public static String idOf(UUID pairingId) {
+        return "meetings:" + pairingId;
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    void handle(ScheduleMeeting command, RecordingWindow window, DeadlineManager deadlines) {
+        if (meetings.containsKey(command.meetingId())) {
+            throw RuleViolation.conflict("meeting-exists", "Meeting already in the diary", "Meeting " + command.meetingId() + " is already scheduled.");
+        }
+        boolean clash = meetings.values().stream()
+                .anyMatch(meeting -> meeting.status() == Status.SCHEDULED && meeting.scheduledFor().equals(command.scheduledFor()));
+        if (clash) {
+            throw RuleViolation.conflict("meeting-already-scheduled", "A meeting is already booked then",
+                    "The pairing already has a meeting scheduled for " + command.scheduledFor() + ".");
+        }
+        Pairing p = command.pairing();
+        apply(new MeetingScheduled(command.meetingId(), p.pairingId(), p.schoolId(), p.mentorId(), p.menteeId(),
+                command.scheduledFor(), command.durationMinutes(), command.room().strip()));
+        deadlines.schedule(window.dueBy(command.scheduledFor(), GenericEventMessage.clock.instant()), MeetingDue.DEADLINE, new MeetingDue(command.meetingId()));
+    }
+
+    @CommandHandler
+    void handle(HoldMeeting command) {
+        Meeting meeting = existing(command.meetingId());
+        switch (meeting.status()) {
+            case HELD -> throw RuleViolation.conflict("meeting-already-held", "Meeting already held",
+                    "Meeting " + command.meetingId() + " has already been recorded as held.");
+            case CANCELLED -> throw RuleViolation.conflict("meeting-cancelled", "Meeting was cancelled",
+                    "Meeting " + command.meetingId() + " was cancelled; schedule a new one.");
+            default -> { } // a meeting noticed as missed may still be recorded late, and the history shows both
+        }
+        if (command.menteeConfidence() < 1 || command.menteeConfidence() > 5) {
+            throw RuleViolation.unprocessable("confidence-out-of-range", "Confidence is rated 1 to 5",
+                    "menteeConfidence must be between 1 and 5; got " + command.menteeConfidence() + ".");
+        }
+        apply(new MeetingHeld(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
+                command.heldAt(), command.durationMinutes(), !anyHeld, command.quietRoomBooked(),
+                command.topics().stream().map(String::strip).toList(), command.agreedActions().stream().map(String::strip).toList(),
+                command.menteeConfidence()));
+    }
+
+    @CommandHandler
+    void handle(CancelMeeting command) {
+        Meeting meeting = existing(command.meetingId());
+        if (meeting.status() != Status.SCHEDULED) {
+            throw RuleViolation.conflict("meeting-not-scheduled", "Only a scheduled meeting can be cancelled",
+                    "Meeting " + command.meetingId() + " is " + meeting.status().name().toLowerCase() + ".");
+        }
+        apply(new MeetingCancelled(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
+                meeting.scheduledFor(), command.reason(), command.cancelledAt()));
+    }
+
+    /** Neither held nor cancelled in time: the platform notices, so nobody has to. */
+    @DeadlineHandler(deadlineName = MeetingDue.DEADLINE)
+    void on(MeetingDue due) {
+        Meeting meeting = meetings.get(due.meetingId());
+        if (meeting != null && meeting.status() == Status.SCHEDULED) {
+            apply(new MeetingMissed(due.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
+                    meeting.scheduledFor()));
+        }
+    }
+
+    private Meeting existing(UUID meetingId) {
+        Meeting meeting = meetings.get(meetingId);
+        if (meeting == null) {
+            throw RuleViolation.notFound("Meeting", meetingId);
+        }
+        return meeting;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduled event) {
+        id = idOf(event.pairingId());
+        pairing = new Pairing(event.pairingId(), event.schoolId(), event.mentorId(), event.menteeId());
+        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), Status.SCHEDULED));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingHeld event) {
+        meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.with(Status.HELD));
+        anyHeld = true;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCancelled event) {
+        meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.with(Status.CANCELLED));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingMissed event) {
+        meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.with(Status.MISSED));
+    }
+}

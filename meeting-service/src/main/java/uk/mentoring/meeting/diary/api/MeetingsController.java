@@ -1,0 +1,91 @@
+package uk.mentoring.meeting.diary.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.contracts.meeting.CancellationReason;
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.web.Created;
+import uk.mentoring.meeting.diary.CancelMeeting;
+import uk.mentoring.meeting.diary.HoldMeeting;
+import uk.mentoring.meeting.diary.Pairing;
+import uk.mentoring.meeting.diary.ScheduleMeeting;
+import uk.mentoring.meeting.records.PairingRecords;
+
+/** The mentor keeps the pairing's diary: meetings booked, then held, cancelled, or missed. */
+@RestController
+class MeetingsController {
+
+    private static final Duration HOW_FAR_AHEAD = Duration.ofDays(366);
+
+    private final CommandGateway commands;
+    private final PairingRecords records;
+
+    MeetingsController(CommandGateway commands, PairingRecords records) {
+        this.commands = commands;
+        this.records = records;
+    }
+
+    record ScheduleRequest(@NotNull UUID pairingId, @NotBlank String scheduledFor, @Min(5) @Max(480) int durationMinutes,
+                           @NotBlank @Size(max = 120) String room) {
+    }
+
+    @PostMapping("/api/meetings")
+    ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleRequest request, Caller caller) {
+        Pairing pairing = records.forMentor(request.pairingId(), caller);
+        Instant scheduledFor = SchoolTime.parseMoment(request.scheduledFor(), "scheduledFor");
+        if (scheduledFor.isAfter(Instant.now().plus(HOW_FAR_AHEAD))) {
+            throw RuleViolation.unprocessable("date-too-far-ahead", "Too far ahead", "scheduledFor is more than a year away.");
+        }
+        if (scheduledFor.isBefore(Instant.now().minus(Duration.ofDays(400)))) {
+            throw RuleViolation.unprocessable("date-too-old", "Date too long ago", "scheduledFor is more than 400 days ago.");
+        }
+        UUID meetingId = UUID.randomUUID();
+        records.register(PairingRecords.MEETING, meetingId, pairing.pairingId());
+        commands.sendAndWait(new ScheduleMeeting(pairing, meetingId, scheduledFor, request.durationMinutes(), request.room()));
+        return Created.at("/api/analytics/pairings/" + pairing.pairingId(), meetingId);
+    }
+
+    record HeldRequest(@NotBlank String heldAt, @Min(1) @Max(480) int durationMinutes, @NotNull Boolean quietRoomBooked,
+                       @NotNull @Size(max = 30) List<@NotBlank @Size(max = 300) String> topics,
+                       @NotNull @Size(max = 30) List<@NotBlank @Size(max = 300) String> agreedActions,
+                       @NotNull @Min(1) @Max(5) Integer menteeConfidence) {
+    }
+
+    /** What happened: topics, agreed actions, and how confident the mentee says they feel, from 1 to 5. */
+    @PostMapping("/api/meetings/{meetingId}/held")
+    ResponseEntity<Void> held(@PathVariable UUID meetingId, @Valid @RequestBody HeldRequest request, Caller caller) {
+        Pairing pairing = records.forMentorOf(PairingRecords.MEETING, meetingId, caller);
+        Instant heldAt = PairingRecords.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt");
+        commands.sendAndWait(new HoldMeeting(pairing.pairingId(), meetingId, heldAt, request.durationMinutes(), request.quietRoomBooked(),
+                request.topics(), request.agreedActions(), request.menteeConfidence()));
+        return ResponseEntity.ok().build();
+    }
+
+    record CancelRequest(@NotNull CancellationReason reason) {
+    }
+
+    @PostMapping("/api/meetings/{meetingId}/cancel")
+    ResponseEntity<Void> cancel(@PathVariable UUID meetingId, @Valid @RequestBody CancelRequest request, Caller caller) {
+        Pairing pairing = records.forMentorOf(PairingRecords.MEETING, meetingId, caller);
+        commands.sendAndWait(new CancelMeeting(pairing.pairingId(), meetingId, request.reason(), Instant.now()));
+        return ResponseEntity.ok().build();
+    }
+}

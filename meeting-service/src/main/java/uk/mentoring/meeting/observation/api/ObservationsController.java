@@ -1,0 +1,62 @@
+package uk.mentoring.meeting.observation.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.web.Created;
+import uk.mentoring.meeting.diary.Pairing;
+import uk.mentoring.meeting.observation.GiveFeedback;
+import uk.mentoring.meeting.observation.ObserveLesson;
+import uk.mentoring.meeting.records.PairingRecords;
+
+/** Feedback needs observation: the mentor records what they saw, then the feedback they gave. */
+@RestController
+class ObservationsController {
+
+    private final CommandGateway commands;
+    private final PairingRecords records;
+
+    ObservationsController(CommandGateway commands, PairingRecords records) {
+        this.commands = commands;
+        this.records = records;
+    }
+
+    record ObservationRequest(@NotNull UUID pairingId, @NotBlank String observedAt, @NotBlank @Size(max = 300) String focus,
+                              @NotNull @Size(max = 20) List<@NotBlank @Size(max = 300) String> strengths,
+                              @NotNull @Size(max = 20) List<@NotBlank @Size(max = 300) String> developmentPoints) {
+    }
+
+    @PostMapping("/api/observations")
+    ResponseEntity<Created> observe(@Valid @RequestBody ObservationRequest request, Caller caller) {
+        Pairing pairing = records.forMentor(request.pairingId(), caller);
+        Instant observedAt = PairingRecords.past(SchoolTime.parseMoment(request.observedAt(), "observedAt"), "observedAt");
+        UUID observationId = UUID.randomUUID();
+        records.register(PairingRecords.OBSERVATION, observationId, pairing.pairingId());
+        commands.sendAndWait(new ObserveLesson(observationId, pairing, observedAt, request.focus(), request.strengths(), request.developmentPoints()));
+        return Created.at("/api/analytics/pairings/" + pairing.pairingId(), observationId);
+    }
+
+    record FeedbackRequest(@NotBlank @Size(max = 4000) String feedback) {
+    }
+
+    @PostMapping("/api/observations/{observationId}/feedback")
+    ResponseEntity<Void> feedback(@PathVariable UUID observationId, @Valid @RequestBody FeedbackRequest request, Caller caller) {
+        records.forMentorOf(PairingRecords.OBSERVATION, observationId, caller);
+        commands.sendAndWait(new GiveFeedback(observationId, request.feedback(), Instant.now()));
+        return ResponseEntity.ok().build();
+    }
+}

@@ -1,0 +1,167 @@
+package uk.mentoring.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.kit.pairings.PairingDirectory;
+import uk.mentoring.testkit.TestApi;
+import uk.mentoring.testkit.TestIdentityProvider.Person;
+import uk.mentoring.testkit.TestPublisher;
+import uk.mentoring.testkit.TopicProbe;
+
+/** The mentor records meetings and observations through the API; each becomes a CloudEvent on the meeting topic. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "mentoring.meetings.recording-grace=PT3S")
+class MeetingsThroughTheApiTest {
+
+    static TestPublisher publisher;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PairingDirectory pairings;
+
+    @BeforeAll
+    static void publisher() {
+        publisher = new TestPublisher();
+    }
+
+    @AfterAll
+    static void close() {
+        publisher.close();
+    }
+
+    record Members(UUID pairing, UUID school, UUID mentor, UUID mentee) {
+        Person asMentor() {
+            return Person.mentor(mentor, school);
+        }
+    }
+
+    Members pairing() {
+        Members members = new Members(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        publisher.publish(new PairingCreated(members.pairing(), members.school(), members.mentor(), members.mentee(), MenteeStage.ECT_YEAR_1,
+                LocalDate.now().minusDays(30)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pairings.find(members.pairing()).isPresent());
+        return members;
+    }
+
+    @Test
+    void the_mentor_schedules_and_holds_the_first_meeting_and_it_is_on_the_topic() {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.asMentor());
+        String when = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+
+        TestApi.Answer scheduled = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", when,
+                "durationMinutes", 45, "room", "Library quiet room"));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(201);
+        String meeting = scheduled.id();
+        TestApi.Answer held = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", when, "durationMinutes", 50,
+                "quietRoomBooked", true, "topics", List.of("Ground rules"), "agreedActions", List.of("Book Tuesdays"), "menteeConfidence", 3));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+
+        ConsumerRecord<String, CloudEvent> event = await().atMost(Duration.ofSeconds(20))
+                .until(() -> find(meeting, "uk.mentoring.meeting.MeetingHeld.v1"), found -> found != null);
+        assertThat(event.key()).isEqualTo(members.mentee().toString());
+        assertThat(new String(event.value().getData().toBytes())).contains("\"firstMeeting\":true", "\"menteeConfidence\":3");
+
+        TestApi.Answer again = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", when, "durationMinutes", 50,
+                "quietRoomBooked", true, "topics", List.of(), "agreedActions", List.of(), "menteeConfidence", 4));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("type").asText()).isEqualTo("/problems/meeting-already-held");
+    }
+
+    @Test
+    void a_lesson_observed_and_its_feedback_are_on_the_topic() {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.asMentor());
+        TestApi.Answer observed = mentor.post("/api/observations", Map.of("pairingId", members.pairing(),
+                "observedAt", Instant.now().minus(Duration.ofDays(1)).toString(), "focus", "Questioning",
+                "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time")));
+        assertThat(observed.status()).as(observed.toString()).isEqualTo(201);
+        assertThat(mentor.post("/api/observations/" + observed.id() + "/feedback", Map.of("feedback", "Give five more seconds.")).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(observed.id(), "uk.mentoring.meeting.FeedbackGiven.v1") != null);
+        assertThat(find(observed.id(), "uk.mentoring.meeting.LessonObserved.v1")).isNotNull();
+    }
+
+    @Test
+    void a_scheduled_meeting_left_alone_becomes_missed() {
+        Members members = pairing();
+        TestApi.Answer scheduled = TestApi.at(port).as(members.asMentor()).post("/api/meetings", Map.of("pairingId", members.pairing(),
+                "scheduledFor", Instant.now().minus(Duration.ofDays(3)).toString(), "durationMinutes", 30, "room", "Room 4"));
+        assertThat(scheduled.status()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> find(scheduled.id(), "uk.mentoring.meeting.MeetingMissed.v1") != null);
+    }
+
+    @Test
+    void only_the_pairings_mentor_records_and_others_learn_nothing() {
+        Members members = pairing();
+        Map<String, Object> meeting = Map.of("pairingId", members.pairing(), "scheduledFor", "2026-12-01T15:45", "durationMinutes", 45, "room", "Room 4");
+        TestApi api = TestApi.at(port);
+
+        assertThat(api.as(Person.mentor(UUID.randomUUID(), members.school())).post("/api/meetings", meeting).status()).as("another mentor").isEqualTo(404);
+        assertThat(api.as(Person.mentee(members.mentee(), members.school())).post("/api/meetings", meeting).status()).as("the mentee").isEqualTo(403);
+        assertThat(api.as(Person.trustLead()).post("/api/meetings", meeting).status()).as("the trust lead").isEqualTo(403);
+        assertThat(api.as(Person.auditor()).post("/api/meetings", meeting).status()).as("an auditor").isEqualTo(403);
+        assertThat(api.as(Person.schoolLead(UUID.randomUUID())).post("/api/meetings", meeting).status()).as("another school's lead").isEqualTo(404);
+        assertThat(api.as(members.asMentor()).post("/api/meetings", Map.of("pairingId", UUID.randomUUID(), "scheduledFor", "2026-12-01T15:45",
+                "durationMinutes", 45, "room", "Room 4")).status()).as("an unknown pairing").isEqualTo(404);
+        assertThat(api.as(members.asMentor()).post("/api/meetings/" + UUID.randomUUID() + "/held", Map.of()).status()).isEqualTo(400);
+    }
+
+    @Test
+    void nothing_is_recorded_in_an_ended_pairing() {
+        Members members = pairing();
+        publisher.publish(new PairingEnded(members.pairing(), members.school(), members.mentor(), members.mentee(), PairingEndReason.OTHER, LocalDate.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !pairings.find(members.pairing()).orElseThrow().isActive());
+
+        TestApi.Answer answer = TestApi.at(port).as(members.asMentor()).post("/api/meetings", Map.of("pairingId", members.pairing(),
+                "scheduledFor", "2026-12-01T15:45", "durationMinutes", 45, "room", "Room 4"));
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(answer.json().path("type").asText()).isEqualTo("/problems/pairing-not-active");
+    }
+
+    @Test
+    void a_meeting_record_with_a_confidence_outside_one_to_five_is_refused() {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.asMentor());
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", "2026-12-01T15:45",
+                "durationMinutes", 45, "room", "Room 4")).id();
+        TestApi.Answer answer = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", Instant.now().toString(), "durationMinutes", 50,
+                "quietRoomBooked", true, "topics", List.of(), "agreedActions", List.of(), "menteeConfidence", 7));
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().path("errors").toString()).contains("menteeConfidence");
+        TestApi.Answer badDate = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", "next tuesday",
+                "durationMinutes", 45, "room", "Room 4"));
+        assertThat(badDate.status()).isEqualTo(400);
+        assertThat(badDate.json().path("detail").asText()).contains("scheduledFor must be a date and time");
+    }
+
+    private static ConsumerRecord<String, CloudEvent> find(String subject, String type) {
+        return TopicProbe.readAll("mentoring.meeting.v1").stream()
+                .filter(record -> subject.equals(record.value().getSubject()) && type.equals(record.value().getType()))
+                .findFirst().orElse(null);
+    }
+}

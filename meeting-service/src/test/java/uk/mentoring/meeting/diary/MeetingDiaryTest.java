@@ -1,0 +1,156 @@
+package uk.mentoring.meeting.diary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.mentoring.contracts.meeting.CancellationReason;
+import uk.mentoring.contracts.meeting.MeetingCancelled;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.meeting.MeetingMissed;
+import uk.mentoring.contracts.meeting.MeetingScheduled;
+import uk.mentoring.kit.domain.RuleViolation;
+
+class MeetingDiaryTest {
+
+    static final Pairing PAIRING = new Pairing(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+    static final UUID FIRST = UUID.randomUUID();
+    static final UUID SECOND = UUID.randomUUID();
+
+    FixtureConfiguration<MeetingDiary> fixture;
+    Instant tuesday;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(MeetingDiary.class);
+        fixture.registerInjectableResource(new RecordingWindow(Duration.ofDays(1)));
+        tuesday = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    @Test
+    void a_meeting_is_scheduled_and_watched_for_being_missed() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(PAIRING, FIRST, tuesday, 45, " Library quiet room "))
+                .expectEvents(scheduled(FIRST, tuesday))
+                .expectScheduledDeadlineWithName(deadlineOf(tuesday), MeetingDue.DEADLINE);
+    }
+
+    @Test
+    void the_first_meeting_held_is_the_first_meeting_and_the_next_is_not() {
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))))
+                .when(hold(FIRST, 3))
+                .expectEvents(held(FIRST, true, 3));
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))), held(FIRST, true, 3))
+                .when(hold(SECOND, 4))
+                .expectEvents(held(SECOND, false, 4));
+    }
+
+    @Test
+    void a_meeting_is_held_once() {
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
+                .when(hold(FIRST, 4))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Meeting " + FIRST + " has already been recorded as held.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void confidence_is_rated_from_one_to_five() {
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(hold(FIRST, 6))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(hold(FIRST, 0))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_cancelled_meeting_is_not_held() {
+        fixture.given(scheduled(FIRST, tuesday), cancelled(FIRST))
+                .when(hold(FIRST, 3))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_scheduled_meeting_is_cancelled_once() {
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(new CancelMeeting(PAIRING.pairingId(), FIRST, CancellationReason.SCHOOL_EVENT, tuesday.minus(Duration.ofDays(1))))
+                .expectEvents(cancelled(FIRST));
+        fixture.given(scheduled(FIRST, tuesday), cancelled(FIRST))
+                .when(new CancelMeeting(PAIRING.pairingId(), FIRST, CancellationReason.OTHER, tuesday))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_meeting_neither_held_nor_cancelled_in_time_is_missed() {
+        fixture.givenCommands(new ScheduleMeeting(PAIRING, FIRST, tuesday, 45, "Library quiet room"))
+                .whenTimeElapses(Duration.ofDays(5))
+                .expectDeadlinesMet(new MeetingDue(FIRST))
+                .expectEvents(new MeetingMissed(FIRST, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday));
+    }
+
+    @Test
+    void a_meeting_held_in_time_is_not_missed() {
+        fixture.givenCommands(new ScheduleMeeting(PAIRING, FIRST, tuesday, 45, "Library quiet room"), hold(FIRST, 3))
+                .whenTimeElapses(Duration.ofDays(5))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_missed_meeting_may_still_be_recorded_as_held_late() {
+        fixture.given(scheduled(FIRST, tuesday),
+                        new MeetingMissed(FIRST, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday))
+                .when(hold(FIRST, 2))
+                .expectEvents(held(FIRST, true, 2));
+    }
+
+    @Test
+    void two_meetings_of_a_pairing_are_not_booked_for_the_same_moment() {
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(new ScheduleMeeting(PAIRING, SECOND, tuesday, 30, "Room 4"))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_meeting_unknown_to_the_diary_is_not_held() {
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(hold(SECOND, 3))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    private Instant deadlineOf(Instant scheduledFor) {
+        // two days ahead, the end of the meeting's day decides, not the moment it was scheduled
+        return new RecordingWindow(Duration.ofDays(1)).dueBy(scheduledFor, Instant.now());
+    }
+
+    private MeetingScheduled scheduled(UUID meeting, Instant when) {
+        return new MeetingScheduled(meeting, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), when, 45, "Library quiet room");
+    }
+
+    private HoldMeeting hold(UUID meeting, int confidence) {
+        return new HoldMeeting(PAIRING.pairingId(), meeting, tuesday, 50, true, List.of(" Ground rules "), List.of("Share seating plans"), confidence);
+    }
+
+    private MeetingHeld held(UUID meeting, boolean first, int confidence) {
+        return new MeetingHeld(meeting, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday, 50, first, true,
+                List.of("Ground rules"), List.of("Share seating plans"), confidence);
+    }
+
+    private MeetingCancelled cancelled(UUID meeting) {
+        return new MeetingCancelled(meeting, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday,
+                CancellationReason.SCHOOL_EVENT, tuesday.minus(Duration.ofDays(1)));
+    }
+}
