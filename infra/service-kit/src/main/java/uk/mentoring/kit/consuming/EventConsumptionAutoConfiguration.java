@@ -42,6 +42,7 @@ import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.FixedBackOff;
 
 import uk.mentoring.kit.events.CloudEventDecoder;
+import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.kit.pairings.RecordIndex;
 
@@ -78,6 +79,12 @@ public class EventConsumptionAutoConfiguration {
     @ConditionalOnBooleanProperty("mentoring.events.pairing-directory")
     RecordIndex recordIndex(MongoDatabase serviceDatabase) {
         return new RecordIndex(serviceDatabase);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty("mentoring.events.pairing-directory")
+    ActivePairings activePairings(PairingDirectory pairingDirectory, RecordIndex recordIndex) {
+        return new ActivePairings(pairingDirectory, recordIndex);
     }
 
     @Bean

@@ -33,6 +33,12 @@ public final class PairingAccess {
                 "mentee-only", "Only the pairing's mentee may do this");
     }
 
+    /** Development targets: either member of the pairing. */
+    public static void requireMember(Caller caller, Members pairing) {
+        require(caller, pairing, (caller.has(Role.MENTOR) && caller.is(pairing.mentorId())) || (caller.has(Role.MENTEE) && caller.is(pairing.menteeId())),
+                "members-only", "Only the pairing's mentor or mentee may do this");
+    }
+
     /** Ground rules and support: the pairing's mentor, or the school's lead on their behalf. */
     public static void requireMentorOrLead(Caller caller, Members pairing) {
         require(caller, pairing, (caller.has(Role.MENTOR) && caller.is(pairing.mentorId())) || caller.leads(pairing.schoolId()),

@@ -21,26 +21,28 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.mentoring.contracts.meeting.CancellationReason;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.pairings.ActivePairings;
+import uk.mentoring.kit.pairings.ActivePairings.Member;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.CancelMeeting;
 import uk.mentoring.meeting.diary.HoldMeeting;
 import uk.mentoring.meeting.diary.Pairing;
 import uk.mentoring.meeting.diary.ScheduleMeeting;
-import uk.mentoring.meeting.records.PairingRecords;
 
 /** The mentor keeps the pairing's diary: meetings booked, then held, cancelled, or missed. */
 @RestController
 class MeetingsController {
 
     private static final Duration HOW_FAR_AHEAD = Duration.ofDays(366);
+    private static final String MEETING = "meeting";
 
     private final CommandGateway commands;
-    private final PairingRecords records;
+    private final ActivePairings pairings;
 
-    MeetingsController(CommandGateway commands, PairingRecords records) {
+    MeetingsController(CommandGateway commands, ActivePairings pairings) {
         this.commands = commands;
-        this.records = records;
+        this.pairings = pairings;
     }
 
     record ScheduleRequest(@NotNull UUID pairingId, @NotBlank String scheduledFor, @Min(5) @Max(480) int durationMinutes,
@@ -49,7 +51,7 @@ class MeetingsController {
 
     @PostMapping("/api/meetings")
     ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleRequest request, Caller caller) {
-        Pairing pairing = records.forMentor(request.pairingId(), caller);
+        Pairing pairing = Pairing.of(pairings.forMember(request.pairingId(), caller, Member.MENTOR));
         Instant scheduledFor = SchoolTime.parseMoment(request.scheduledFor(), "scheduledFor");
         if (scheduledFor.isAfter(Instant.now().plus(HOW_FAR_AHEAD))) {
             throw RuleViolation.unprocessable("date-too-far-ahead", "Too far ahead", "scheduledFor is more than a year away.");
@@ -58,7 +60,7 @@ class MeetingsController {
             throw RuleViolation.unprocessable("date-too-old", "Date too long ago", "scheduledFor is more than 400 days ago.");
         }
         UUID meetingId = UUID.randomUUID();
-        records.register(PairingRecords.MEETING, meetingId, pairing.pairingId());
+        pairings.register(MEETING, meetingId, pairing.pairingId());
         commands.sendAndWait(new ScheduleMeeting(pairing, meetingId, scheduledFor, request.durationMinutes(), request.room()));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), meetingId);
     }
@@ -72,8 +74,8 @@ class MeetingsController {
     /** What happened: topics, agreed actions, and how confident the mentee says they feel, from 1 to 5. */
     @PostMapping("/api/meetings/{meetingId}/held")
     ResponseEntity<Void> held(@PathVariable UUID meetingId, @Valid @RequestBody HeldRequest request, Caller caller) {
-        Pairing pairing = records.forMentorOf(PairingRecords.MEETING, meetingId, caller);
-        Instant heldAt = PairingRecords.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt");
+        Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR));
+        Instant heldAt = ActivePairings.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt");
         commands.sendAndWait(new HoldMeeting(pairing.pairingId(), meetingId, heldAt, request.durationMinutes(), request.quietRoomBooked(),
                 request.topics(), request.agreedActions(), request.menteeConfidence()));
         return ResponseEntity.ok().build();
@@ -84,7 +86,7 @@ class MeetingsController {
 
     @PostMapping("/api/meetings/{meetingId}/cancel")
     ResponseEntity<Void> cancel(@PathVariable UUID meetingId, @Valid @RequestBody CancelRequest request, Caller caller) {
-        Pairing pairing = records.forMentorOf(PairingRecords.MEETING, meetingId, caller);
+        Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR));
         commands.sendAndWait(new CancelMeeting(pairing.pairingId(), meetingId, request.reason(), Instant.now()));
         return ResponseEntity.ok().build();
     }

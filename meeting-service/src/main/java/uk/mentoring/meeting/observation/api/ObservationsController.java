@@ -16,23 +16,26 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.pairings.ActivePairings;
+import uk.mentoring.kit.pairings.ActivePairings.Member;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.Pairing;
 import uk.mentoring.meeting.observation.GiveFeedback;
 import uk.mentoring.meeting.observation.ObserveLesson;
-import uk.mentoring.meeting.records.PairingRecords;
 
 /** Feedback needs observation: the mentor records what they saw, then the feedback they gave. */
 @RestController
 class ObservationsController {
 
-    private final CommandGateway commands;
-    private final PairingRecords records;
+    private static final String OBSERVATION = "observation";
 
-    ObservationsController(CommandGateway commands, PairingRecords records) {
+    private final CommandGateway commands;
+    private final ActivePairings pairings;
+
+    ObservationsController(CommandGateway commands, ActivePairings pairings) {
         this.commands = commands;
-        this.records = records;
+        this.pairings = pairings;
     }
 
     record ObservationRequest(@NotNull UUID pairingId, @NotBlank String observedAt, @NotBlank @Size(max = 300) String focus,
@@ -42,10 +45,10 @@ class ObservationsController {
 
     @PostMapping("/api/observations")
     ResponseEntity<Created> observe(@Valid @RequestBody ObservationRequest request, Caller caller) {
-        Pairing pairing = records.forMentor(request.pairingId(), caller);
-        Instant observedAt = PairingRecords.past(SchoolTime.parseMoment(request.observedAt(), "observedAt"), "observedAt");
+        Pairing pairing = Pairing.of(pairings.forMember(request.pairingId(), caller, Member.MENTOR));
+        Instant observedAt = ActivePairings.past(SchoolTime.parseMoment(request.observedAt(), "observedAt"), "observedAt");
         UUID observationId = UUID.randomUUID();
-        records.register(PairingRecords.OBSERVATION, observationId, pairing.pairingId());
+        pairings.register(OBSERVATION, observationId, pairing.pairingId());
         commands.sendAndWait(new ObserveLesson(observationId, pairing, observedAt, request.focus(), request.strengths(), request.developmentPoints()));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), observationId);
     }
@@ -55,7 +58,7 @@ class ObservationsController {
 
     @PostMapping("/api/observations/{observationId}/feedback")
     ResponseEntity<Void> feedback(@PathVariable UUID observationId, @Valid @RequestBody FeedbackRequest request, Caller caller) {
-        records.forMentorOf(PairingRecords.OBSERVATION, observationId, caller);
+        pairings.forMemberOf(OBSERVATION, observationId, caller, Member.MENTOR);
         commands.sendAndWait(new GiveFeedback(observationId, request.feedback(), Instant.now()));
         return ResponseEntity.ok().build();
     }

@@ -1,60 +1,60 @@
-package uk.mentoring.meeting.records;
+package uk.mentoring.kit.pairings;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import org.springframework.stereotype.Component;
-
 import uk.mentoring.kit.domain.RuleViolation;
-import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
-import uk.mentoring.kit.pairings.RecordIndex;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.PairingAccess;
-import uk.mentoring.meeting.diary.Pairing;
 
 /**
- * Finds the pairing a request is about and checks that the caller is its mentor and that it is
- * still active: meetings and observations are recorded only within an active pairing, by its mentor.
+ * The pairing a request is about, checked: known from the pairing topic, seen by the caller,
+ * acted on by the right member, and still active. Meetings, observations, reflections and
+ * targets are recorded only within an active pairing.
  */
-@Component
-public class PairingRecords {
+public class ActivePairings {
 
-    public static final String MEETING = "meeting";
-    public static final String OBSERVATION = "observation";
-    /** Records are kept for the day they happened; a small allowance for clocks that run fast. */
+    /** Records are kept for what has happened; a little allowance for clocks that run fast. */
     private static final Duration CLOCK_ALLOWANCE = Duration.ofMinutes(5);
     private static final Duration HOW_FAR_BACK = Duration.ofDays(400);
+
+    /** Who in the pairing may do a thing. */
+    public enum Member { MENTOR, MENTEE, EITHER }
 
     private final PairingDirectory pairings;
     private final RecordIndex index;
 
-    PairingRecords(PairingDirectory pairings, RecordIndex index) {
+    public ActivePairings(PairingDirectory pairings, RecordIndex index) {
         this.pairings = pairings;
         this.index = index;
     }
 
-    /** The active pairing, when the caller is its mentor. */
-    public Pairing forMentor(UUID pairingId, Caller caller) {
+    public KnownPairing forMember(UUID pairingId, Caller caller, Member member) {
         KnownPairing pairing = pairings.find(pairingId)
                 .filter(found -> PairingAccess.maySee(caller, found.members()))
                 .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
-        PairingAccess.requireMentor(caller, pairing.members());
+        switch (member) {
+            case MENTOR -> PairingAccess.requireMentor(caller, pairing.members());
+            case MENTEE -> PairingAccess.requireMentee(caller, pairing.members());
+            case EITHER -> PairingAccess.requireMember(caller, pairing.members());
+        }
         if (!pairing.isActive()) {
             throw RuleViolation.conflict("pairing-not-active", "Pairing has ended",
                     "Pairing " + pairingId + " ended on " + pairing.endedOn().orElseThrow() + "; nothing more is recorded in it.");
         }
-        return new Pairing(pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId());
+        return pairing;
     }
 
-    /** The pairing of an existing meeting or observation, when the caller is its mentor. */
-    public Pairing forMentorOf(String kind, UUID recordId, Caller caller) {
+    /** The pairing of an existing record (a meeting, a reflection...), checked as above. */
+    public KnownPairing forMemberOf(String kind, UUID recordId, Caller caller, Member member) {
         UUID pairingId = index.pairingOf(kind, recordId)
-                .orElseThrow(() -> RuleViolation.notFound(kind.substring(0, 1).toUpperCase() + kind.substring(1), recordId));
-        return forMentor(pairingId, caller);
+                .orElseThrow(() -> RuleViolation.notFound(Character.toUpperCase(kind.charAt(0)) + kind.substring(1), recordId));
+        return forMember(pairingId, caller, member);
     }
 
+    /** Remembers which pairing a new record belongs to, before the record is stored. */
     public void register(String kind, UUID recordId, UUID pairingId) {
         index.register(kind, recordId, pairingId);
     }
