@@ -24,6 +24,21 @@ public final class SchoolTime {
         return LocalDate.now(ZONE);
     }
 
+    /** A day something happened: today when not given, never ahead, not more than 400 days ago. */
+    public static LocalDate pastDay(LocalDate day, String field) {
+        LocalDate today = today();
+        if (day == null) {
+            return today;
+        }
+        if (day.isAfter(today)) {
+            throw RuleViolation.unprocessable("date-in-future", "Date in the future", field + " (" + day + ") cannot be later than today.");
+        }
+        if (day.isBefore(today.minusDays(400))) {
+            throw RuleViolation.unprocessable("date-too-old", "Date too long ago", field + " (" + day + ") is more than 400 days ago.");
+        }
+        return day;
+    }
+
     /**
      * A moment as a person writes it: with an offset ({@code 2026-12-01T15:45:00Z},
      * {@code ...+00:00}) or without one, meaning school time ({@code 2026-12-01T15:45}).

@@ -92,7 +92,7 @@ class PairingsController {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);
         PairingAccess.requireMentorOrLead(caller, pairing.members());
         commands.sendAndWait(new AgreeGroundRules(pairing.menteeId(), pairingId, request.rules(), request.weeklyDay(), request.weeklyTime(),
-                request.room(), notInFuture(request.agreedOn(), "agreedOn")));
+                request.room(), SchoolTime.pastDay(request.agreedOn(), "agreedOn")));
         return ResponseEntity.ok().build();
     }
 
@@ -105,7 +105,7 @@ class PairingsController {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);
         PairingAccess.requireMentorOrLead(caller, pairing.members());
         commands.sendAndWait(new ChangeSupportLevel(pairing.menteeId(), pairingId, request.level(), request.increaseReason(),
-                notInFuture(request.changedOn(), "changedOn")));
+                SchoolTime.pastDay(request.changedOn(), "changedOn")));
         return ResponseEntity.ok().build();
     }
 
@@ -114,7 +114,7 @@ class PairingsController {
     ResponseEntity<Void> end(@PathVariable UUID pairingId, @Valid @RequestBody EndPairingRequest request, Caller caller) {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);
         SchoolAccess.requireLead(caller, pairing.schoolId());
-        commands.sendAndWait(new EndPairing(pairing.menteeId(), pairingId, request.reason(), notInFuture(request.endedOn(), "endedOn")));
+        commands.sendAndWait(new EndPairing(pairing.menteeId(), pairingId, request.reason(), SchoolTime.pastDay(request.endedOn(), "endedOn")));
         return ResponseEntity.ok().build();
     }
 
@@ -124,18 +124,5 @@ class PairingsController {
                 .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
     }
 
-    /** Records are made on the day or after it, never ahead. */
-    private LocalDate notInFuture(LocalDate day, String field) {
-        LocalDate today = LocalDate.now(clock);
-        if (day == null) {
-            return today;
-        }
-        if (day.isAfter(today)) {
-            throw RuleViolation.unprocessable("date-in-future", "Date in the future", field + " (" + day + ") cannot be later than today.");
-        }
-        if (day.isBefore(today.minusDays(MAX_DAYS_BACK))) {
-            throw RuleViolation.unprocessable("date-too-old", "Date too long ago", field + " (" + day + ") is more than " + MAX_DAYS_BACK + " days ago.");
-        }
-        return day;
-    }
+
 }

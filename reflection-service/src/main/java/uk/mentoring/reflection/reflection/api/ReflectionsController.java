@@ -1,0 +1,66 @@
+package uk.mentoring.reflection.reflection.api;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.kit.pairings.ActivePairings;
+import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.web.Created;
+import uk.mentoring.reflection.reflection.ReviewReflection;
+import uk.mentoring.reflection.reflection.SubmitReflection;
+
+/** Reflection is the core skill: the mentee writes to a model; the mentor reads, judges the depth and answers. */
+@RestController
+class ReflectionsController {
+
+    private static final String REFLECTION = "reflection";
+
+    private final CommandGateway commands;
+    private final ActivePairings pairings;
+
+    ReflectionsController(CommandGateway commands, ActivePairings pairings) {
+        this.commands = commands;
+        this.pairings = pairings;
+    }
+
+    record SubmitRequest(@NotNull UUID pairingId, @NotNull ReflectionModel model, @NotEmpty @Size(max = 10) Map<String, @NotNull String> sections,
+                         @NotNull ReflectionDepth selfAssessedDepth, @Size(max = 4000) String privateNote) {
+    }
+
+    @PostMapping("/api/reflections")
+    ResponseEntity<Created> submit(@Valid @RequestBody SubmitRequest request, Caller caller) {
+        KnownPairing pairing = pairings.forMember(request.pairingId(), caller, Member.MENTEE);
+        UUID reflectionId = UUID.randomUUID();
+        pairings.register(REFLECTION, reflectionId, pairing.pairingId());
+        commands.sendAndWait(new SubmitReflection(reflectionId, pairing, request.model(), request.sections(), request.selfAssessedDepth(),
+                request.privateNote(), Instant.now()));
+        return Created.at("/api/analytics/pairings/" + pairing.pairingId(), reflectionId);
+    }
+
+    record ReviewRequest(@NotNull ReflectionDepth assessedDepth, @NotBlank @Size(max = 4000) String feedback) {
+    }
+
+    @PostMapping("/api/reflections/{reflectionId}/review")
+    ResponseEntity<Void> review(@PathVariable UUID reflectionId, @Valid @RequestBody ReviewRequest request, Caller caller) {
+        pairings.forMemberOf(REFLECTION, reflectionId, caller, Member.MENTOR);
+        commands.sendAndWait(new ReviewReflection(reflectionId, request.assessedDepth(), request.feedback(), Instant.now()));
+        return ResponseEntity.ok().build();
+    }
+}

@@ -1,0 +1,170 @@
+package uk.mentoring.reflection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import io.cloudevents.CloudEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.kit.pairings.PairingDirectory;
+import uk.mentoring.testkit.TestApi;
+import uk.mentoring.testkit.TestIdentityProvider.Person;
+import uk.mentoring.testkit.TestPublisher;
+import uk.mentoring.testkit.TopicProbe;
+
+/** Mentees reflect and set targets, mentors review: each a CloudEvent on the reflection topic, except what is private. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReflectionsThroughTheApiTest {
+
+    static TestPublisher publisher;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PairingDirectory pairings;
+
+    @Autowired
+    MongoDatabase database;
+
+    @BeforeAll
+    static void publisher() {
+        publisher = new TestPublisher();
+    }
+
+    @AfterAll
+    static void close() {
+        publisher.close();
+    }
+
+    record Members(UUID pairing, UUID school, UUID mentor, UUID mentee) {
+        Person mentorPerson() {
+            return Person.mentor(mentor, school);
+        }
+
+        Person menteePerson() {
+            return Person.mentee(mentee, school);
+        }
+    }
+
+    Members pairing() {
+        Members members = new Members(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        publisher.publish(new PairingCreated(members.pairing(), members.school(), members.mentor(), members.mentee(), MenteeStage.TRAINEE,
+                LocalDate.now().minusDays(30)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> pairings.find(members.pairing()).isPresent());
+        return members;
+    }
+
+    static Map<String, Object> gibbs(UUID pairing, String privateNote) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        sections.put("description", "The class lost focus in the starter.");
+        sections.put("feelings", "Rushed.");
+        sections.put("evaluation", "Modelling went well.");
+        sections.put("analysis", "Equipment was not ready.");
+        sections.put("conclusion", "Preparation matters.");
+        sections.put("actionPlan", "Hand out equipment first.");
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("pairingId", pairing, "model", "GIBBS", "sections", sections, "selfAssessedDepth", "ANALYSING"));
+        if (privateNote != null) {
+            body.put("privateNote", privateNote);
+        }
+        return body;
+    }
+
+    @Test
+    void a_mentee_reflects_and_the_mentor_reviews_and_the_private_note_stays_here() {
+        Members members = pairing();
+        String note = "private-" + UUID.randomUUID();
+        TestApi.Answer submitted = TestApi.at(port).as(members.menteePerson()).post("/api/reflections", gibbs(members.pairing(), note));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        TestApi.Answer reviewed = TestApi.at(port).as(members.mentorPerson()).post("/api/reflections/" + submitted.id() + "/review",
+                Map.of("assessedDepth", "EVALUATING", "feedback", "You found the cause, not only the symptom."));
+        assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(submitted.id(), "uk.mentoring.reflection.ReflectionReviewed.v1") != null);
+        ConsumerRecord<String, CloudEvent> reflection = find(submitted.id(), "uk.mentoring.reflection.ReflectionSubmitted.v1");
+        assertThat(new String(reflection.value().getData().toBytes(), StandardCharsets.UTF_8)).contains("\"actionPlan\":\"Hand out equipment first.\"");
+
+        Document kept = database.getCollection("domainevents").find(Filters.regex("serializedPayload", note)).first();
+        assertThat(kept).as("the private note is kept in this service's store").isNotNull();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(database.getCollection("domainevents")
+                .find(Filters.regex("serializedPayload", note)).first().get("published")));
+        assertThat(TopicProbe.readAllRaw("mentoring.reflection.v1"))
+                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(note));
+    }
+
+    @Test
+    void a_reflection_missing_a_section_of_its_model_is_refused_and_changes_nothing() {
+        Members members = pairing();
+        Map<String, Object> body = gibbs(members.pairing(), null);
+        @SuppressWarnings("unchecked")
+        Map<String, String> sections = (Map<String, String>) body.get("sections");
+        sections.remove("feelings");
+
+        TestApi.Answer answer = TestApi.at(port).as(members.menteePerson()).post("/api/reflections", body);
+
+        assertThat(answer.status()).isEqualTo(422);
+        assertThat(answer.json().path("type").asText()).isEqualTo("/problems/reflection-section-missing");
+        assertThat(answer.json().path("detail").asText()).endsWith("write feelings.");
+    }
+
+    @Test
+    void a_target_set_by_the_mentee_is_identified_by_the_mentee_and_by_the_mentor_by_the_mentor() {
+        Members members = pairing();
+        TestApi.Answer mine = TestApi.at(port).as(members.menteePerson()).post("/api/development-targets",
+                Map.of("pairingId", members.pairing(), "area", "Wait time after questions", "identifiedBy", "MENTOR"));
+        assertThat(mine.status()).as("a caller cannot say who identified the need").isEqualTo(400);
+
+        TestApi.Answer byMentee = TestApi.at(port).as(members.menteePerson()).post("/api/development-targets",
+                Map.of("pairingId", members.pairing(), "area", "Wait time after questions"));
+        TestApi.Answer byMentor = TestApi.at(port).as(members.mentorPerson()).post("/api/development-targets",
+                Map.of("pairingId", members.pairing(), "area", "Seating plans"));
+        assertThat(byMentee.status()).isEqualTo(201);
+        assertThat(byMentor.status()).isEqualTo(201);
+        assertThat(TestApi.at(port).as(members.menteePerson()).post("/api/development-targets/" + byMentee.id() + "/met", Map.of()).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetMet.v1") != null);
+        assertThat(new String(find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v1").value().getData().toBytes()))
+                .contains("\"identifiedBy\":\"MENTEE\"");
+        assertThat(new String(find(byMentor.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v1").value().getData().toBytes()))
+                .contains("\"identifiedBy\":\"MENTOR\"");
+    }
+
+    @Test
+    void only_the_mentee_reflects_and_only_the_mentor_reviews() {
+        Members members = pairing();
+        TestApi api = TestApi.at(port);
+        assertThat(api.as(members.mentorPerson()).post("/api/reflections", gibbs(members.pairing(), null)).status()).isEqualTo(403);
+        assertThat(api.as(Person.mentee(UUID.randomUUID(), members.school())).post("/api/reflections", gibbs(members.pairing(), null)).status())
+                .isEqualTo(404);
+        String reflection = api.as(members.menteePerson()).post("/api/reflections", gibbs(members.pairing(), null)).id();
+        Map<String, String> review = Map.of("assessedDepth", "APPLYING", "feedback", "Good");
+        assertThat(api.as(members.menteePerson()).post("/api/reflections/" + reflection + "/review", review).status()).isEqualTo(403);
+        assertThat(api.as(Person.auditor()).post("/api/reflections/" + reflection + "/review", review).status()).isEqualTo(403);
+        assertThat(api.as(Person.mentor(UUID.randomUUID(), members.school())).post("/api/reflections/" + reflection + "/review", review).status())
+                .isEqualTo(404);
+    }
+
+    private static ConsumerRecord<String, CloudEvent> find(String subject, String type) {
+        return TopicProbe.readAll("mentoring.reflection.v1").stream()
+                .filter(record -> subject.equals(record.value().getSubject()) && type.equals(record.value().getType()))
+                .findFirst().orElse(null);
+    }
+}
