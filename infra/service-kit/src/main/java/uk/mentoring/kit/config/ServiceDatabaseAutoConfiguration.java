@@ -1,13 +1,18 @@
 package uk.mentoring.kit.config;
 
+import java.time.Clock;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
+import uk.mentoring.kit.idempotency.IdempotencyFilter;
 import uk.mentoring.kit.web.ProblemHandlingAdvice;
 
 /** The service's own MongoDB database (no service reads another's), and problem+json errors. */
@@ -25,6 +30,15 @@ public class ServiceDatabaseAutoConfiguration {
     @Bean
     DatabaseHealthIndicator mongoHealthContributor(MongoDatabase serviceDatabase) {
         return new DatabaseHealthIndicator(serviceDatabase);
+    }
+
+    /** After Spring Security, so a key belongs to the authenticated caller who sent it. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(MongoDatabase serviceDatabase) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(serviceDatabase, Clock.systemUTC()));
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10);
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     @Bean
