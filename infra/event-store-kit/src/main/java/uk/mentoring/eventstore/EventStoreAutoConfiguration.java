@@ -21,6 +21,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -93,6 +95,17 @@ public class EventStoreAutoConfiguration {
         // the unique (aggregate, sequence) index turns two instances writing one aggregate at once into a ConcurrencyException
         store.ensureIndexes();
         return new RelayingEventStorageEngine(store, eventSerializer, relay);
+    }
+
+    /**
+     * Aggregates stay in memory between commands instead of being read back from the store each
+     * time. Another instance writing the same aggregate makes our next append collide on the
+     * store's unique (aggregate, sequence) index: the command is rolled back, the cached copy
+     * dropped, and the command retried on fresh state.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean

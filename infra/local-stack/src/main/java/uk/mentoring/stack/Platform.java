@@ -67,13 +67,14 @@ public final class Platform implements AutoCloseable {
         }
         first.add(service(Component.IDENTITY_PROVIDER, Map.of(
                 "IDENTITY_KEY_FILE", settings.data().resolve("identity/signing-key.json").toString(),
-                "GATEWAY_URL", settings.url(Component.GATEWAY)), List.of("--spring.profiles.active=local")));
+                "GATEWAY_URL", settings.url(Component.GATEWAY)),
+                List.of("--spring.profiles.active=local", "--spring.config.additional-location=optional:file:" + demoStaff())));
         launch(first);
 
         List<ManagedProcess> services = new ArrayList<>();
         for (Component component : List.of(Component.PAIRING_SERVICE, Component.MEETING_SERVICE, Component.REFLECTION_SERVICE,
                 Component.ANALYTICS_SERVICE)) {
-            services.add(service(component, Map.of(), List.of()));
+            services.add(service(component, component == Component.MEETING_SERVICE ? meetingSettings() : Map.of(), List.of()));
         }
         Map<String, String> routes = new LinkedHashMap<>();
         for (Component component : List.of(Component.PAIRING_SERVICE, Component.MEETING_SERVICE, Component.REFLECTION_SERVICE,
@@ -82,6 +83,25 @@ public final class Platform implements AutoCloseable {
         }
         services.add(service(Component.GATEWAY, routes, List.of()));
         launch(services);
+    }
+
+    /** The demo trust's staff, for the identity provider to know besides the six guide personas. */
+    private java.nio.file.Path demoStaff() throws IOException {
+        java.nio.file.Path staff = settings.data().resolve("identity/demo-staff.yml");
+        Files.createDirectories(staff.getParent());
+        try (var in = Platform.class.getResourceAsStream("/demo-staff.yml")) {
+            Files.write(staff, in.readAllBytes());
+        }
+        return staff;
+    }
+
+    /**
+     * On the local stack a meeting left unrecorded is called missed two minutes after the end of
+     * its recording window, so the demo shows missed meetings on its first day, not its second.
+     */
+    private static Map<String, String> meetingSettings() {
+        String grace = System.getenv().getOrDefault("MENTORING_MEETING_RECORDING_GRACE", "PT2M");
+        return Map.of("MENTORING_MEETING_RECORDING_GRACE", grace);
     }
 
     private ManagedProcess service(Component component, Map<String, String> extra, List<String> arguments) {

@@ -53,11 +53,20 @@ public final class PlatformClient {
     }
 
     public Answer post(String path, Object body, String token) {
+        return post(path, body, token, null);
+    }
+
+    /** With an {@code Idempotency-Key}, sending it again does the work once. */
+    public Answer post(String path, Object body, String token, String idempotencyKey) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(gateway + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + path))
                     .header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
+            return send(request);
         } catch (IOException e) {
             throw new IllegalArgumentException(e);
         }

@@ -27,7 +27,7 @@ import uk.mentoring.kit.domain.RuleViolation;
  * The meetings of one pairing: scheduled, then held, cancelled or missed. The diary is the
  * boundary that knows whether a meeting is the pairing's first, so that is never taken on trust.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class MeetingDiary {
 
     @AggregateIdentifier

@@ -17,7 +17,7 @@ import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.meeting.diary.Pairing;
 
 /** A lesson the mentor observed, and the feedback that followed. Emerging needs are found this way. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Observation {
 
     @AggregateIdentifier

@@ -32,7 +32,7 @@ import uk.mentoring.pairing.school.Schools;
  * the boundary of the rule that they have at most one active pairing, and their history stays
  * with them when they are paired again or move school.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Mentee {
 
     @AggregateIdentifier

@@ -19,7 +19,7 @@ import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.school.Schools;
 
 /** A teacher of a school who mentors others. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Mentor {
 
     @AggregateIdentifier

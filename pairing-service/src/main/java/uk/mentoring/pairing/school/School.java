@@ -16,7 +16,7 @@ import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.pairing.AggregateIds;
 
 /** A school of the trust. */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class School {
 
     @AggregateIdentifier

@@ -24,7 +24,7 @@ import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
  * A mentee's reflection on their practice, written to a model (Gibbs, a critical incident, or
  * free), with their own judgement of its depth; then the mentor's review.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 public class Reflection {
 
     private static final int MAX_SECTION = 10_000;

@@ -37,8 +37,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * A write sent again with the same {@code Idempotency-Key} does its work once: the second time,
  * the first answer is given again (marked {@code Idempotent-Replayed: true}). The same key with a
  * different body is refused; a key whose first request is still running answers 409 with
- * {@code Retry-After}. Keys belong to the caller who sent them and are kept for a day. A request
- * that failed on our side (5xx) leaves no trace, so it may be sent again.
+ * {@code Retry-After}. Keys belong to the caller who sent them and are kept for a day. Only a
+ * write that was done is remembered: a request that was refused or failed changed nothing, so
+ * it may be sent again under the same key (a pairing just made may not have reached this service
+ * yet; a mistake may have been corrected).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -105,7 +107,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean completed = false;
         try {
             chain.doFilter(new CachedBodyRequest(request, body), recorded);
-            completed = recorded.getStatus() < 500;
+            completed = recorded.getStatus() >= 200 && recorded.getStatus() < 300;
         } finally {
             if (completed) {
                 Document answer = new Document("_id", id).append("state", "DONE").append("fingerprint", fingerprint).append("at", now.toString())

@@ -81,13 +81,15 @@ class MeetingsController {
         return ResponseEntity.ok().build();
     }
 
-    record CancelRequest(@NotNull CancellationReason reason) {
+    record CancelRequest(@NotNull CancellationReason reason, String cancelledAt) {
     }
 
     @PostMapping("/api/meetings/{meetingId}/cancel")
     ResponseEntity<Void> cancel(@PathVariable UUID meetingId, @Valid @RequestBody CancelRequest request, Caller caller) {
         Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR));
-        commands.sendAndWait(new CancelMeeting(pairing.pairingId(), meetingId, request.reason(), Instant.now()));
+        Instant cancelledAt = request.cancelledAt() == null ? Instant.now()
+                : ActivePairings.past(SchoolTime.parseMoment(request.cancelledAt(), "cancelledAt"), "cancelledAt");
+        commands.sendAndWait(new CancelMeeting(pairing.pairingId(), meetingId, request.reason(), cancelledAt));
         return ResponseEntity.ok().build();
     }
 }

@@ -53,13 +53,14 @@ class ObservationsController {
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), observationId);
     }
 
-    record FeedbackRequest(@NotBlank @Size(max = 4000) String feedback) {
+    record FeedbackRequest(@NotBlank @Size(max = 4000) String feedback, String givenAt) {
     }
 
     @PostMapping("/api/observations/{observationId}/feedback")
     ResponseEntity<Void> feedback(@PathVariable UUID observationId, @Valid @RequestBody FeedbackRequest request, Caller caller) {
         pairings.forMemberOf(OBSERVATION, observationId, caller, Member.MENTOR);
-        commands.sendAndWait(new GiveFeedback(observationId, request.feedback(), Instant.now()));
+        Instant givenAt = request.givenAt() == null ? Instant.now() : ActivePairings.past(SchoolTime.parseMoment(request.givenAt(), "givenAt"), "givenAt");
+        commands.sendAndWait(new GiveFeedback(observationId, request.feedback(), givenAt));
         return ResponseEntity.ok().build();
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
@@ -41,7 +42,7 @@ class ReflectionsController {
     }
 
     record SubmitRequest(@NotNull UUID pairingId, @NotNull ReflectionModel model, @NotEmpty @Size(max = 10) Map<String, @NotNull String> sections,
-                         @NotNull ReflectionDepth selfAssessedDepth, @Size(max = 4000) String privateNote) {
+                         @NotNull ReflectionDepth selfAssessedDepth, @Size(max = 4000) String privateNote, String submittedAt) {
     }
 
     @PostMapping("/api/reflections")
@@ -50,17 +51,22 @@ class ReflectionsController {
         UUID reflectionId = UUID.randomUUID();
         pairings.register(REFLECTION, reflectionId, pairing.pairingId());
         commands.sendAndWait(new SubmitReflection(reflectionId, pairing, request.model(), request.sections(), request.selfAssessedDepth(),
-                request.privateNote(), Instant.now()));
+                request.privateNote(), moment(request.submittedAt(), "submittedAt")));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), reflectionId);
     }
 
-    record ReviewRequest(@NotNull ReflectionDepth assessedDepth, @NotBlank @Size(max = 4000) String feedback) {
+    record ReviewRequest(@NotNull ReflectionDepth assessedDepth, @NotBlank @Size(max = 4000) String feedback, String reviewedAt) {
     }
 
     @PostMapping("/api/reflections/{reflectionId}/review")
     ResponseEntity<Void> review(@PathVariable UUID reflectionId, @Valid @RequestBody ReviewRequest request, Caller caller) {
         pairings.forMemberOf(REFLECTION, reflectionId, caller, Member.MENTOR);
-        commands.sendAndWait(new ReviewReflection(reflectionId, request.assessedDepth(), request.feedback(), Instant.now()));
+        commands.sendAndWait(new ReviewReflection(reflectionId, request.assessedDepth(), request.feedback(), moment(request.reviewedAt(), "reviewedAt")));
         return ResponseEntity.ok().build();
+    }
+
+    /** When it was written: now, unless the writer says it was earlier (a reflection typed up from a notebook). */
+    private static Instant moment(String given, String field) {
+        return given == null ? Instant.now() : ActivePairings.past(SchoolTime.parseMoment(given, field), field);
     }
 }
