@@ -119,6 +119,70 @@ class PlatformEndToEndIT {
                 .isEqualTo(PlatformClient.claims(client.token("mentor-1")).path("person_id").asText());
     }
 
+    @Test
+    void mentor_and_mentee_record_the_practice_through_the_gateway_and_each_record_is_a_cloud_event() throws Exception {
+        new DemoTrust(client, Progress.silent()).seed();
+        String mentor = client.token("mentor-1");
+        String mentee = client.token("mentee-1");
+        String tom = PlatformClient.claims(mentee).path("person_id").asText();
+        String pairing = client.get("/api/analytics/mentees/" + tom, mentor).json().path("pairings").get(0).path("pairingId").asText();
+
+        String meeting = created(client.post("/api/meetings", Map.of("pairingId", pairing, "scheduledFor", java.time.LocalDate.now().minusDays(1) + "T15:45",
+                "durationMinutes", 45, "room", "Library quiet room"), mentor));
+        assertThat(client.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", java.time.LocalDate.now().minusDays(1) + "T15:47",
+                "durationMinutes", 50, "quietRoomBooked", true, "topics", java.util.List.of("Assessment data"),
+                "agreedActions", java.util.List.of("Share the mock results"), "menteeConfidence", 4), mentor).status()).isEqualTo(200);
+        String ground = "/api/pairings/" + pairing + "/ground-rules";
+        assertThat(client.post(ground, Map.of("rules", java.util.List.of("We meet every week"), "weeklyDay", "TUESDAY", "weeklyTime", "15:45",
+                "room", "Library quiet room"), mentor).status()).isEqualTo(200);
+        String observation = created(client.post("/api/observations", Map.of("pairingId", pairing, "observedAt", java.time.Instant.now().toString(),
+                "focus", "Questioning", "strengths", java.util.List.of("Calm start"), "developmentPoints", java.util.List.of("Wait time")), mentor));
+        assertThat(client.post("/api/observations/" + observation + "/feedback", Map.of("feedback", "More wait time."), mentor).status()).isEqualTo(200);
+
+        Map<String, String> gibbs = new java.util.LinkedHashMap<>();
+        for (String section : new String[] {"description", "feelings", "evaluation", "analysis", "conclusion", "actionPlan"}) {
+            gibbs.put(section, "About " + section + ".");
+        }
+        String reflection = created(client.post("/api/reflections", Map.of("pairingId", pairing, "model", "GIBBS", "sections", gibbs,
+                "selfAssessedDepth", "ANALYSING"), mentee));
+        created(client.post("/api/reflections", Map.of("pairingId", pairing, "model", "CRITICAL_INCIDENT", "sections", Map.of(
+                "incident", "A pupil walked out", "keyPoints", "After a seating change", "whatChangesNext", "Warn about changes"),
+                "selfAssessedDepth", "UNDERSTANDING"), mentee));
+        assertThat(client.post("/api/reflections/" + reflection + "/review", Map.of("assessedDepth", "ANALYSING", "feedback", "Clear."), mentor).status())
+                .isEqualTo(200);
+        String target = created(client.post("/api/development-targets", Map.of("pairingId", pairing, "area", "Wait time"), mentee));
+
+        // the wrong person changes nothing: another mentor cannot see the pairing; the mentee may not keep the diary
+        String otherMentor = client.token("daniel-price");
+        assertThat(client.post("/api/meetings", Map.of("pairingId", pairing, "scheduledFor", "2026-12-01T15:45", "durationMinutes", 45, "room", "X"),
+                otherMentor).status()).isEqualTo(404);
+        assertThat(client.post("/api/meetings", Map.of("pairingId", pairing, "scheduledFor", "2026-12-01T15:45", "durationMinutes", 45, "room", "X"),
+                mentee).status()).isEqualTo(403);
+        assertThat(client.post("/api/reflections/" + reflection + "/review", Map.of("assessedDepth", "CREATING", "feedback", "x"), mentee).status())
+                .isEqualTo(403);
+
+        // a meeting left alone becomes missed
+        String forgotten = created(client.post("/api/meetings", Map.of("pairingId", pairing, "scheduledFor", java.time.LocalDate.now().minusDays(2) + "T15:45",
+                "durationMinutes", 45, "room", "Library quiet room"), mentor));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(types("mentoring.meeting.v1", meeting)).contains("uk.mentoring.meeting.MeetingScheduled.v1", "uk.mentoring.meeting.MeetingHeld.v1");
+            assertThat(types("mentoring.meeting.v1", observation)).contains("uk.mentoring.meeting.LessonObserved.v1", "uk.mentoring.meeting.FeedbackGiven.v1");
+            assertThat(types("mentoring.reflection.v1", reflection)).contains("uk.mentoring.reflection.ReflectionSubmitted.v1",
+                    "uk.mentoring.reflection.ReflectionReviewed.v1");
+            assertThat(types("mentoring.reflection.v1", target)).contains("uk.mentoring.reflection.DevelopmentTargetSet.v1");
+            assertThat(types("mentoring.pairing.v1", pairing)).contains("uk.mentoring.pairing.GroundRulesAgreed.v1");
+            assertThat(types("mentoring.meeting.v1", forgotten)).contains("uk.mentoring.meeting.MeetingMissed.v1");
+        });
+    }
+
+    private static java.util.List<String> types(String topic, String subject) {
+        return TopicProbe.readAll(settings.kafkaServers(), topic).stream()
+                .filter(record -> subject.equals(record.value().getSubject()))
+                .map(record -> record.value().getType())
+                .toList();
+    }
+
     private static String created(PlatformClient.Answer answer) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
         return answer.json().path("id").asText();
