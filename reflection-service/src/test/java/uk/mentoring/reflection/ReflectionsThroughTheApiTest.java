@@ -130,7 +130,7 @@ class ReflectionsThroughTheApiTest {
         Members members = pairing();
         TestApi.Answer mine = TestApi.at(port).as(members.menteePerson()).post("/api/development-targets",
                 Map.of("pairingId", members.pairing(), "area", "Wait time after questions", "identifiedBy", "MENTOR"));
-        assertThat(mine.status()).as("a caller cannot say who identified the need").isEqualTo(400);
+        assertThat(mine.status()).as("a caller cannot say who identified the need: %s", mine).isEqualTo(400);
 
         TestApi.Answer byMentee = TestApi.at(port).as(members.menteePerson()).post("/api/development-targets",
                 Map.of("pairingId", members.pairing(), "area", "Wait time after questions"));

@@ -101,6 +101,23 @@ class PublishedLanguageTest {
     }
 
     @Test
+    void a_reflection_must_carry_every_section_of_its_model() throws IOException {
+        EventType submitted = PublishedLanguage.byCloudEventType("uk.mentoring.reflection.ReflectionSubmitted.v1").orElseThrow();
+        JsonSchema schema = schemaOf(submitted);
+        for (ReflectionModel model : ReflectionModel.values()) {
+            com.fasterxml.jackson.databind.node.ObjectNode reflection = (com.fasterxml.jackson.databind.node.ObjectNode) sampleOf(submitted).deepCopy();
+            reflection.put("model", model.name());
+            com.fasterxml.jackson.databind.node.ObjectNode sections = reflection.putObject("sections");
+            model.sections().forEach(section -> sections.put(section, "written"));
+            assertThat(schema.validate(reflection)).as("all sections of %s", model).isEmpty();
+
+            sections.remove(model.sections().get(model.sections().size() - 1));
+            sections.put("somethingElse", "written");
+            assertThat(schema.validate(reflection)).as("%s without its last section", model).isNotEmpty();
+        }
+    }
+
+    @Test
     void every_event_record_is_in_the_published_language() {
         Set<Class<?>> catalogued = PublishedLanguage.all().stream().map(EventType::javaType).collect(Collectors.toSet());
         com.tngtech.archunit.core.domain.JavaClasses classes = new com.tngtech.archunit.core.importer.ClassFileImporter()

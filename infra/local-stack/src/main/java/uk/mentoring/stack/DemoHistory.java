@@ -57,7 +57,8 @@ final class DemoHistory {
         DayOfWeek day = story == Story.THRIVING ? DayOfWeek.TUESDAY : story == Story.STEADY ? DayOfWeek.WEDNESDAY : DayOfWeek.THURSDAY;
         int firstMeetingAfter = story == Story.LATE_START_NO_GROUND_RULES ? 16 : 1;
         LocalDate first = cast.pairedOn().plusDays(firstMeetingAfter);
-        LocalDate quietSince = story == Story.GONE_QUIET ? today.minusDays(18) : today;
+        // gone quiet: no meeting for more than two weeks, no reflection for more than three
+        LocalDate quietSince = story == Story.GONE_QUIET ? today.minusDays(25) : today;
         List<LocalDate> meetingDays = new java.util.ArrayList<>();
         meetingDays.add(first);
         for (LocalDate next = first.plusDays(1).with(TemporalAdjusters.next(day)); next.isBefore(quietSince); next = next.plusWeeks(1)) {
