@@ -1,0 +1,67 @@
+package uk.mentoring.reflection.target.api;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.contracts.reflection.IdentifiedBy;
+import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.pairings.ActivePairings;
+import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.web.Created;
+import uk.mentoring.reflection.target.MeetDevelopmentTarget;
+import uk.mentoring.reflection.target.SetDevelopmentTarget;
+
+/**
+ * Development targets, set by the mentee or the mentor. Who identified the need is taken from who
+ * sets the target, never from the request: a mentee naming their own targets is the sign of an
+ * independent professional, and the dashboards count it.
+ */
+@RestController
+class DevelopmentTargetsController {
+
+    private static final String TARGET = "target";
+
+    private final CommandGateway commands;
+    private final ActivePairings pairings;
+
+    DevelopmentTargetsController(CommandGateway commands, ActivePairings pairings) {
+        this.commands = commands;
+        this.pairings = pairings;
+    }
+
+    record TargetRequest(@NotNull UUID pairingId, @NotBlank @Size(max = 300) String area, LocalDate setOn) {
+    }
+
+    @PostMapping("/api/development-targets")
+    ResponseEntity<Created> set(@Valid @RequestBody TargetRequest request, Caller caller) {
+        KnownPairing pairing = pairings.forMember(request.pairingId(), caller, Member.EITHER);
+        IdentifiedBy identifiedBy = caller.is(pairing.menteeId()) ? IdentifiedBy.MENTEE : IdentifiedBy.MENTOR;
+        UUID targetId = UUID.randomUUID();
+        pairings.register(TARGET, targetId, pairing.pairingId());
+        commands.sendAndWait(new SetDevelopmentTarget(targetId, pairing, request.area(), identifiedBy, SchoolTime.pastDay(request.setOn(), "setOn")));
+        return Created.at("/api/analytics/pairings/" + pairing.pairingId(), targetId);
+    }
+
+    record MetRequest(LocalDate metOn) {
+    }
+
+    @PostMapping("/api/development-targets/{targetId}/met")
+    ResponseEntity<Void> met(@PathVariable UUID targetId, @Valid @RequestBody(required = false) MetRequest request, Caller caller) {
+        pairings.forMemberOf(TARGET, targetId, caller, Member.EITHER);
+        commands.sendAndWait(new MeetDevelopmentTarget(targetId, SchoolTime.pastDay(request == null ? null : request.metOn(), "metOn")));
+        return ResponseEntity.ok().build();
+    }
+}
