@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -24,7 +25,16 @@ import reactor.core.publisher.Mono;
 @Component
 class SchoolScope implements GlobalFilter, Ordered {
 
-    private static final Pattern ONBOARDING = Pattern.compile("^/api/schools/([^/]+)/(mentors|mentees)(/.*)?$");
+    private static final Pattern ONBOARDING = Pattern.compile("^/api/schools/([^/]+)/(mentors|mentees|people)(/.*)?$");
+
+    private final String rolesClaim;
+    private final String schoolIdsClaim;
+
+    SchoolScope(@Value("${mentoring.security.claims.roles:roles}") String rolesClaim,
+                @Value("${mentoring.security.claims.school-ids:school_ids}") String schoolIdsClaim) {
+        this.rolesClaim = rolesClaim;
+        this.schoolIdsClaim = schoolIdsClaim;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
@@ -42,12 +52,12 @@ class SchoolScope implements GlobalFilter, Ordered {
                                 "No school " + school + " is known here."));
     }
 
-    private static boolean mayOnboardInto(Object authentication, String school) {
+    private boolean mayOnboardInto(Object authentication, String school) {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return true;
         }
-        List<String> roles = strings(token.getToken().getClaim("roles"));
-        List<String> schools = strings(token.getToken().getClaim("school_ids"));
+        List<String> roles = strings(token.getToken().getClaim(rolesClaim));
+        List<String> schools = strings(token.getToken().getClaim(schoolIdsClaim));
         boolean mayKnowTheSchool = schools.contains(school) || roles.contains("TRUST_LEAD") || roles.contains("AUDITOR");
         return !roles.contains("SCHOOL_LEAD") || mayKnowTheSchool;
     }

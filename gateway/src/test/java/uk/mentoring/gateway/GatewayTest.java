@@ -28,7 +28,9 @@ import uk.mentoring.testkit.TestInfrastructure;
  * The gateway in front of a stand-in service that records what reaches it: tokens are checked
  * before anything is forwarded, and forwarded requests keep the caller's token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"mentoring.gateway.rate-limit.requests-per-second=5", "mentoring.gateway.rate-limit.burst=20",
+                "mentoring.gateway.max-request-bytes=2048"})
 class GatewayTest {
 
     static final List<String> received = new CopyOnWriteArrayList<>();
@@ -113,6 +115,51 @@ class GatewayTest {
     }
 
     @Test
+    void every_request_carries_a_correlation_id_to_the_service_and_back() {
+        TestApi.Answer own = TestApi.at(port).as(Person.trustLead()).withHeader("X-Correlation-Id", "term-report-42").get("/api/analytics/trust");
+        assertThat(own.header("X-Correlation-Id")).contains("term-report-42");
+        assertThat(received).last().asString().contains("correlation=term-report-42");
+
+        TestApi.Answer made = TestApi.at(port).as(Person.trustLead()).get("/api/analytics/trust");
+        assertThat(made.header("X-Correlation-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+    }
+
+    @Test
+    void a_caller_who_sends_too_many_requests_hears_when_to_come_back() {
+        TestApi busy = TestApi.at(port).as(Person.withRoles(List.of("TRUST_LEAD")));
+        int refused = 0;
+        String retryAfter = null;
+        for (int i = 0; i < 40; i++) {
+            TestApi.Answer answer = busy.get("/api/analytics/trust");
+            if (answer.status() == 429) {
+                refused++;
+                retryAfter = answer.header("Retry-After").orElseThrow();
+                assertThat(answer.isProblem()).isTrue();
+            }
+        }
+        assertThat(refused).isPositive();
+        assertThat(Integer.parseInt(retryAfter)).isPositive();
+        assertThat(TestApi.at(port).as(Person.auditor()).get("/api/analytics/trust").status()).as("others are not held up").isEqualTo(200);
+    }
+
+    @Test
+    void a_body_over_the_limit_is_refused_before_it_reaches_a_service() {
+        TestApi.Answer answer = TestApi.at(port).as(Person.trustLead()).post("/api/schools", "x".repeat(4096));
+
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.isProblem()).isTrue();
+        assertThat(received).isEmpty();
+    }
+
+    @Test
+    void answers_carry_security_headers() {
+        TestApi.Answer answer = TestApi.at(port).as(Person.trustLead()).get("/api/analytics/trust");
+        assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
+        assertThat(answer.header("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy).contains("frame-ancestors 'none'"));
+        assertThat(answer.header("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
     void reports_healthy_without_a_token() {
         assertThat(TestApi.at(port).get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
     }
@@ -121,7 +168,8 @@ class GatewayTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
-                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+                received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization")
+                        + " correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 exchange.sendResponseHeaders(200, body.length);

@@ -18,12 +18,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -48,6 +50,7 @@ import uk.mentoring.eventstore.relay.RelayProperties;
 import uk.mentoring.eventstore.relay.Relays;
 import uk.mentoring.eventstore.web.AxonProblemAdvice;
 import uk.mentoring.kit.config.ServiceDatabaseAutoConfiguration;
+import uk.mentoring.kit.correlation.CorrelationId;
 import uk.mentoring.kit.events.EventJson;
 
 /**
@@ -119,11 +122,19 @@ public class EventStoreAutoConfiguration {
         return configurer -> configurer.eventProcessing(processing -> processing.usingSubscribingEventProcessors());
     }
 
-    /** Two instances writing one aggregate at once: the loser reloads and tries again. */
+    /**
+     * Two instances writing one aggregate at once: the loser reloads and tries again. Every
+     * command carries the request's correlation id, which Axon hands on to the events it causes
+     * and the relay puts in a Kafka header.
+     */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
+        MessageDispatchInterceptor<CommandMessage<?>> correlation = messages -> (index, command) -> CorrelationId.current()
+                .<CommandMessage<?>>map(id -> command.andMetaData(Map.of(CORRELATION_ID, id)))
+                .orElse(command);
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
+                .dispatchInterceptors(correlation)
                 .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
                             Thread thread = new Thread(runnable, "command-retry");
@@ -172,6 +183,9 @@ public class EventStoreAutoConfiguration {
     AxonProblemAdvice axonProblemAdvice() {
         return new AxonProblemAdvice();
     }
+
+    /** Axon's own name for it: its message-origin provider copies it from a command to the events it causes. */
+    private static final String CORRELATION_ID = "correlationId";
 
     private static String instanceId() {
         return INSTANCE_ID;

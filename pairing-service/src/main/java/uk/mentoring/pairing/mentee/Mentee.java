@@ -54,13 +54,10 @@ public class Mentee {
         // rebuilt from its events
     }
 
+    /** Always a new stream: an id already taken is refused by the event store's unique index. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(EnrolMentee command, Schools schools) {
-        if (menteeId != null) {
-            throw RuleViolation.conflict("already-registered", "Already registered",
-                    "A mentee with id " + command.menteeId() + " is already enrolled.");
-        }
         if (!schools.isOnboarded(command.schoolId())) {
             throw RuleViolation.notFound("School", command.schoolId());
         }

@@ -34,13 +34,10 @@ public class Mentor {
         // rebuilt from its events
     }
 
+    /** Always a new stream: an id already taken is refused by the event store's unique index. */
     @CommandHandler
-    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     void handle(RegisterMentor command, Schools schools) {
-        if (mentorId != null) {
-            throw RuleViolation.conflict("already-registered", "Already registered",
-                    "A mentor with id " + command.mentorId() + " is already registered.");
-        }
         if (!schools.isOnboarded(command.schoolId())) {
             throw RuleViolation.notFound("School", command.schoolId());
         }

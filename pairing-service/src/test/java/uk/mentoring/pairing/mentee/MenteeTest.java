@@ -66,14 +66,6 @@ class MenteeTest {
     }
 
     @Test
-    void a_mentee_is_enrolled_once() {
-        fixture.given(enrolled())
-                .when(new EnrolMentee(MENTEE, SCHOOL, "Tom Whitfield", "t.whitfield@riverside.example.org", MenteeStage.ECT_YEAR_1, List.of()))
-                .expectException(RuleViolation.class)
-                .expectNoEvents();
-    }
-
-    @Test
     void no_mentee_is_enrolled_in_a_school_that_is_not_onboarded() {
         fixture.givenNoPriorActivity()
                 .when(new EnrolMentee(MENTEE, UUID.randomUUID(), "Tom", "t@example.org", MenteeStage.TRAINEE, List.of()))

@@ -117,6 +117,14 @@ class PairingThroughTheApiTest {
         TestApi.Answer twice = lead.post("/api/schools/" + school + "/mentors", Map.of("displayName", "Ann Lee", "email", email.toUpperCase()));
         assertThat(twice.status()).isEqualTo(409);
         assertThat(twice.json().path("type").asText()).isEqualTo("/problems/already-registered");
+
+        UUID personId = UUID.randomUUID();
+        assertThat(lead.post("/api/schools/" + school + "/mentees", Map.of("displayName", "Kim Lowe", "email", TestData.email(),
+                "stage", "TRAINEE", "personId", personId)).status()).isEqualTo(201);
+        TestApi.Answer sameId = lead.post("/api/schools/" + school + "/mentees", Map.of("displayName", "Kim Lowe", "email", TestData.email(),
+                "stage", "TRAINEE", "personId", personId));
+        assertThat(sameId.status()).as("a person id registered twice, under another address").isEqualTo(409);
+        assertThat(sameId.json().path("type").asText()).isEqualTo("/problems/already-registered");
     }
 
     @Test

@@ -36,14 +36,6 @@ class MentorTest {
     }
 
     @Test
-    void a_mentor_is_registered_once() {
-        fixture.given(registered())
-                .when(new RegisterMentor(MENTOR, SCHOOL, "Amira Khan", "a.khan@example.org", List.of(), List.of()))
-                .expectException(RuleViolation.class)
-                .expectNoEvents();
-    }
-
-    @Test
     void no_mentor_is_registered_in_a_school_that_is_not_onboarded() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterMentor(MENTOR, UUID.randomUUID(), "Amira Khan", "a.khan@example.org", List.of(), List.of()))

@@ -3,6 +3,7 @@ package uk.mentoring.eventstore.web;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -24,6 +25,13 @@ public class AxonProblemAdvice {
     ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException missing) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)
                 .body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", "No such record is known here."));
+    }
+
+    /** A new record whose id is taken already (a person registered twice under the id the identity provider gives them). */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ResponseEntity<ProblemDetail> alreadyExists(AggregateStreamCreationException taken) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Problems.of(HttpStatus.CONFLICT, "already-registered",
+                "Already registered", "A record with this id exists already; nothing was recorded."));
     }
 
     @ExceptionHandler(ConcurrencyException.class)

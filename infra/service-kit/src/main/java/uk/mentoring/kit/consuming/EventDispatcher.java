@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.listener.MessageListener;
 
+import uk.mentoring.kit.correlation.CorrelationId;
 import uk.mentoring.kit.events.CloudEventDecoder;
 import uk.mentoring.kit.events.KafkaHeaders;
 import uk.mentoring.kit.events.ReceivedEvent;
@@ -56,9 +57,11 @@ public class EventDispatcher implements MessageListener<String, CloudEvent> {
             duplicates.increment();
             return;
         }
-        for (EventSubscriber subscriber : subscribers) {
-            subscriber.on(event);
-        }
+        CorrelationId.within(event.correlationId(), () -> {
+            for (EventSubscriber subscriber : subscribers) {
+                subscriber.on(event);
+            }
+        });
         inbox.remember(event.id(), event.type());
         handled.increment();
     }

@@ -16,24 +16,24 @@ import org.springframework.security.oauth2.jwt.Jwt;
  */
 public record Caller(String subject, Optional<UUID> personId, Set<Role> roles, Set<UUID> schoolIds) {
 
-    public static final String PERSON_ID_CLAIM = "person_id";
-    public static final String ROLES_CLAIM = "roles";
-    public static final String SCHOOL_IDS_CLAIM = "school_ids";
-
     public Caller {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         schoolIds = Set.copyOf(schoolIds);
     }
 
     public static Caller from(Jwt jwt) {
-        String person = jwt.getClaimAsString(PERSON_ID_CLAIM);
+        return from(jwt, ClaimNames.PLATFORM);
+    }
+
+    public static Caller from(Jwt jwt, ClaimNames claims) {
+        String person = jwt.getClaimAsString(claims.personId());
         return new Caller(
                 jwt.getSubject(),
                 Optional.ofNullable(person).flatMap(Caller::uuid),
-                strings(jwt.getClaim(ROLES_CLAIM)).stream()
+                strings(jwt.getClaim(claims.roles())).stream()
                         .flatMap(role -> known(role).stream())
                         .collect(Collectors.toSet()),
-                strings(jwt.getClaim(SCHOOL_IDS_CLAIM)).stream()
+                strings(jwt.getClaim(claims.schoolIds())).stream()
                         .flatMap(id -> uuid(id).stream())
                         .collect(Collectors.toSet()));
     }

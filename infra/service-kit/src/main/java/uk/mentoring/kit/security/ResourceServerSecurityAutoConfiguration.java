@@ -3,6 +3,7 @@ package uk.mentoring.kit.security;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.config.Customizer;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Every service checks the caller's token itself (signature, issuer, expiry, audience), whatever
  * the gateway already did: a request that reaches a service directly is held to the same rules.
  */
+@EnableConfigurationProperties(ClaimNames.class)
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
@@ -32,10 +34,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 public class ResourceServerSecurityAutoConfiguration {
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ClaimNames claims) throws Exception {
         ProblemResponses problems = new ProblemResponses();
         JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName(Caller.ROLES_CLAIM);
+        roles.setAuthoritiesClaimName(claims.roles());
         roles.setAuthorityPrefix("ROLE_");
         JwtAuthenticationConverter tokens = new JwtAuthenticationConverter();
         tokens.setJwtGrantedAuthoritiesConverter(roles);
@@ -57,7 +59,7 @@ public class ResourceServerSecurityAutoConfiguration {
 
     /** Lets controllers take the {@link Caller} as a parameter. */
     @Bean
-    WebMvcConfigurer callerArgument() {
+    WebMvcConfigurer callerArgument(ClaimNames claims) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -72,7 +74,7 @@ public class ResourceServerSecurityAutoConfiguration {
                                                   NativeWebRequest request, WebDataBinderFactory binders) {
                         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
                         if (authentication != null && authentication.getPrincipal() instanceof Jwt jwt) {
-                            return Caller.from(jwt);
+                            return Caller.from(jwt, claims);
                         }
                         throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("no token");
                     }

@@ -1,0 +1,80 @@
+package uk.mentoring.gateway;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Keeps one caller from crowding out the others: each signed-in caller has a budget of requests
+ * per second (with a burst allowance); beyond it they hear 429 and when to come back. Bodies
+ * larger than the limit are refused with 413 before they are forwarded.
+ */
+@Component
+class RequestLimits implements GlobalFilter, Ordered {
+
+    private final long perSecond;
+    private final long burst;
+    private final long maxBodyBytes;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    RequestLimits(@Value("${mentoring.gateway.rate-limit.requests-per-second}") long perSecond,
+                  @Value("${mentoring.gateway.rate-limit.burst}") long burst,
+                  @Value("${mentoring.gateway.max-request-bytes}") long maxBodyBytes) {
+        this.perSecond = perSecond;
+        this.burst = burst;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (exchange.getRequest().getHeaders().getContentLength() > maxBodyBytes) {
+            return GatewaySecurity.problem(exchange, HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large",
+                    "Request bodies are limited to " + maxBodyBytes / 1024 + " KB.");
+        }
+        return ReactiveSecurityContextHolder.getContext()
+                .map(context -> context.getAuthentication())
+                .filter(Authentication::isAuthenticated)
+                .map(Authentication::getName)
+                .defaultIfEmpty("anonymous:" + remote(exchange))
+                .flatMap(caller -> {
+                    ConsumptionProbe probe = buckets.computeIfAbsent(caller, key -> newBucket()).tryConsumeAndReturnRemaining(1);
+                    if (probe.isConsumed()) {
+                        return chain.filter(exchange);
+                    }
+                    long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                    return GatewaySecurity.problem(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests",
+                            "More than " + perSecond + " requests a second; try again in " + seconds + " s.");
+                });
+    }
+
+    private Bucket newBucket() {
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .build();
+    }
+
+    private static String remote(ServerWebExchange exchange) {
+        return exchange.getRequest().getRemoteAddress() == null ? "unknown" : exchange.getRequest().getRemoteAddress().getAddress().getHostAddress();
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE + 10;
+    }
+}
