@@ -5,22 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import uk.mentoring.stack.Component;
 import uk.mentoring.stack.DemoTrust;
-import uk.mentoring.stack.Platform;
 import uk.mentoring.stack.PlatformClient;
 import uk.mentoring.stack.Progress;
 import uk.mentoring.stack.StackSettings;
 import uk.mentoring.testkit.TestApi;
-import uk.mentoring.testkit.TestInfrastructure;
 import uk.mentoring.testkit.TopicProbe;
 
 /**
@@ -31,22 +27,12 @@ import uk.mentoring.testkit.TopicProbe;
 class PlatformEndToEndIT {
 
     static StackSettings settings;
-    static Platform platform;
     static PlatformClient client;
 
     @BeforeAll
     static void start() throws Exception {
-        settings = RunningPlatform.settings(RunningPlatform.newDataFolder(),
-                Optional.of(TestInfrastructure.mongoUri()), Optional.of(TestInfrastructure.kafka().bootstrapServers()));
-        platform = RunningPlatform.start(settings);
+        settings = RunningPlatform.shared();
         client = RunningPlatform.client(settings);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test

@@ -18,7 +18,24 @@ import uk.mentoring.stack.StackSettings;
 /** The built platform, started as the local stack starts it, on ports of its own. */
 final class RunningPlatform {
 
+    private static StackSettings sharedSettings;
+
     private RunningPlatform() {
+    }
+
+    /**
+     * One platform for the test classes that only use it (every service its own process, on the
+     * test kit's Kafka and MongoDB), started by the first and stopped with the test JVM.
+     */
+    static synchronized StackSettings shared() throws IOException, InterruptedException {
+        if (sharedSettings == null) {
+            StackSettings settings = settings(newDataFolder(), Optional.of(uk.mentoring.testkit.TestInfrastructure.mongoUri()),
+                    Optional.of(uk.mentoring.testkit.TestInfrastructure.kafka().bootstrapServers()));
+            Platform platform = start(settings);
+            Runtime.getRuntime().addShutdownHook(new Thread(platform::close));
+            sharedSettings = settings;
+        }
+        return sharedSettings;
     }
 
     static Path root() {
