@@ -1,49 +1,84 @@
 package uk.mentoring.gateway;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Every API request needs a valid token from the trust's identity provider (signature, issuer,
- * expiry, audience); the services check it again. Refusals are problem+json like every error.
+ * Two ways in, one set of rules. Scripts send a bearer token from the trust's identity provider,
+ * checked here (signature, issuer, expiry, audience) and again by every service. People sign in
+ * in the browser through the same provider; their session's token is relayed to the services.
+ * An unauthenticated API call hears 401 as problem+json; a page sends the browser to sign in.
  */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-        ServerAuthenticationEntryPoint unauthenticated = (exchange, exception) ->
+        ServerAuthenticationEntryPoint problemFor401 = (exchange, exception) ->
                 new BearerTokenServerAuthenticationEntryPoint().commence(exchange, exception)
                         .then(problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                                 "This request needs a valid bearer token from the trust's identity provider."));
+        DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), problemFor401));
+        entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/gateway"));
         ServerAccessDeniedHandler denied = (exchange, exception) ->
                 problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action.");
+        RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
+        loggedOut.setLogoutSuccessUrl(URI.create("/signed-out"));
+
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/webjars/**", "/problems/**").permitAll()
+                        .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**", "/webjars/**", "/problems/**", "/signed-out").permitAll()
                         .pathMatchers("/fallback/**").permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(problemFor401).accessDeniedHandler(denied))
+                .oauth2Login(login -> { })
+                .logout(logout -> logout.logoutSuccessHandler(loggedOut))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+                // a browser's session is protected from cross-site requests; a script's bearer token needs no such guard
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(GatewaySecurity::sessionWrite)
+                        .accessDeniedHandler((exchange, denial) -> problem(exchange, HttpStatus.FORBIDDEN, "csrf", "Request not trusted",
+                                "A write from a signed-in browser needs the page's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(policy -> policy.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
+    }
+
+    private static Mono<ServerWebExchangeMatcher.MatchResult> sessionWrite(ServerWebExchange exchange) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
+        boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
+        boolean session = exchange.getRequest().getCookies().containsKey("SESSION");
+        return !safe && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String rule, String title, String detail) {

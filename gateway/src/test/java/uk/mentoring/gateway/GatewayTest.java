@@ -160,6 +160,19 @@ class GatewayTest {
     }
 
     @Test
+    void a_browser_without_a_session_is_sent_to_sign_in_and_an_api_call_is_not() {
+        TestApi.Answer page = TestApi.at(port).get("/");
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/oauth2/authorization/gateway"));
+        assertThat(TestApi.at(port).get("/api/analytics/trust").status()).isEqualTo(401);
+    }
+
+    @Test
+    void a_script_with_a_bearer_token_writes_without_a_csrf_token() {
+        assertThat(TestApi.at(port).as(Person.trustLead()).post("/api/schools", java.util.Map.of()).status()).isEqualTo(200);
+    }
+
+    @Test
     void reports_healthy_without_a_token() {
         assertThat(TestApi.at(port).get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
     }

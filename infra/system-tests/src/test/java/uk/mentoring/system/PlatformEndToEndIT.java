@@ -162,6 +162,55 @@ class PlatformEndToEndIT {
         });
     }
 
+    /** A person signs in in the browser through the identity provider, and their session calls the API with their own token. */
+    @Test
+    void a_person_signs_in_in_the_browser_and_the_gateway_relays_their_token() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.ALWAYS).build();
+        String gateway = settings.url(Component.GATEWAY);
+
+        java.net.http.HttpResponse<String> loginPage = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(loginPage.uri().toString()).startsWith(settings.url(Component.IDENTITY_PROVIDER) + "/login");
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+        assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
+
+        java.net.http.HttpResponse<String> home = browser.send(java.net.http.HttpRequest.newBuilder(loginPage.uri())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=trust-lead&password=demo&_csrf="
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(home.uri().toString()).isEqualTo(gateway + "/");
+        assertThat(home.body()).contains("Signed in as <strong>Dr Helen Okafor (trust lead)</strong>");
+
+        java.net.http.HttpResponse<String> trust = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/analytics/trust")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(trust.statusCode()).as(trust.body()).isEqualTo(200);
+        assertThat(trust.body()).contains("\"bySchool\"");
+
+        // a write from the signed-in browser needs the page's CSRF token; another site's form has none
+        java.net.http.HttpRequest.Builder write = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/schools"))
+                .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
+        java.net.http.HttpResponse<String> forged = browser.send(write.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("/problems/csrf");
+        String token = cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
+                .findFirst().orElseThrow().getValue();
+        java.net.http.HttpResponse<String> trusted = browser.send(write.header("X-XSRF-TOKEN", token).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(trusted.statusCode()).as("past the guard, the empty body is refused for what it is").isEqualTo(400);
+    }
+
+    @Test
+    void one_page_describes_every_service_api() {
+        TestApi gateway = TestApi.at(settings.url(Component.GATEWAY));
+        assertThat(gateway.get("/swagger-ui.html").status()).isIn(200, 302);
+        for (String service : new String[] {"pairing-service", "meeting-service", "reflection-service", "analytics-service"}) {
+            assertThat(gateway.get("/api-docs/" + service).json().path("paths").size()).as(service).isPositive();
+        }
+    }
+
     private static java.util.List<String> types(String topic, String subject) {
         return TopicProbe.readAll(settings.kafkaServers(), topic).stream()
                 .filter(record -> subject.equals(record.value().getSubject()))
