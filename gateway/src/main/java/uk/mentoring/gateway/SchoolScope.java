@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -30,10 +30,18 @@ class SchoolScope implements GlobalFilter, Ordered {
     private final String rolesClaim;
     private final String schoolIdsClaim;
 
-    SchoolScope(@Value("${mentoring.security.claims.roles:roles}") String rolesClaim,
-                @Value("${mentoring.security.claims.school-ids:school_ids}") String schoolIdsClaim) {
-        this.rolesClaim = rolesClaim;
-        this.schoolIdsClaim = schoolIdsClaim;
+    SchoolScope(ClaimNames claims) {
+        this.rolesClaim = claims.roles();
+        this.schoolIdsClaim = claims.schoolIds();
+    }
+
+    /** Which token claims carry roles and schools, as the services read them ({@code mentoring.security.claims}). */
+    @ConfigurationProperties("mentoring.security.claims")
+    record ClaimNames(String roles, String schoolIds) {
+        ClaimNames {
+            roles = roles == null ? "roles" : roles;
+            schoolIds = schoolIds == null ? "school_ids" : schoolIds;
+        }
     }
 
     @Override

@@ -26,6 +26,9 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -47,6 +50,7 @@ import org.springframework.kafka.core.KafkaAdmin;
 
 import uk.mentoring.eventstore.relay.EventRelay;
 import uk.mentoring.eventstore.relay.RelayProperties;
+import uk.mentoring.eventstore.relay.StoredEvent;
 import uk.mentoring.eventstore.relay.Relays;
 import uk.mentoring.eventstore.web.AxonProblemAdvice;
 import uk.mentoring.kit.config.ServiceDatabaseAutoConfiguration;
@@ -184,8 +188,19 @@ public class EventStoreAutoConfiguration {
         return new AxonProblemAdvice();
     }
 
-    /** Axon's own name for it: its message-origin provider copies it from a command to the events it causes. */
-    private static final String CORRELATION_ID = "correlationId";
+    /** Axon's message-origin provider stays, and the request's correlation id is copied from each command to its events too. */
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider requestCorrelation() {
+        return new SimpleCorrelationDataProvider(CORRELATION_ID);
+    }
+
+    /** The metadata key under which commands and events carry the request's correlation id. */
+    public static final String CORRELATION_ID = StoredEvent.CORRELATION_ID;
 
     private static String instanceId() {
         return INSTANCE_ID;

@@ -61,6 +61,19 @@ class PairingThroughTheApiTest {
     }
 
     @Test
+    void the_requests_correlation_id_travels_with_its_events_and_comes_back() {
+        UUID school = data.school();
+        String correlation = "enrol-" + UUID.randomUUID();
+        TestApi.Answer enrolled = api.as(Person.schoolLead(school)).withHeader("X-Correlation-Id", correlation)
+                .post("/api/schools/" + school + "/mentees", Map.of("displayName", "Sam Booth", "email", TestData.email(), "stage", "TRAINEE"));
+
+        assertThat(enrolled.header("X-Correlation-Id")).contains(correlation);
+        ConsumerRecord<String, CloudEvent> record = await().atMost(Duration.ofSeconds(20))
+                .until(() -> find(enrolled.id(), "uk.mentoring.pairing.MenteeEnrolled.v1"), found -> found != null);
+        assertThat(new String(record.headers().lastHeader("correlation-id").value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(correlation);
+    }
+
+    @Test
     void a_mentee_is_paired_with_one_mentor_at_a_time() {
         UUID school = data.school();
         UUID mentee = data.mentee(school);

@@ -352,7 +352,7 @@ public class EventRelay implements SmartLifecycle {
         }
         try {
             JsonNode metaData = EventJson.mapper().readTree(event.metaData());
-            JsonNode correlation = metaData.get("correlationId");
+            JsonNode correlation = metaData.get(StoredEvent.CORRELATION_ID);
             return correlation == null || correlation.isNull() ? Optional.empty() : Optional.of(correlation.asText());
         } catch (IOException e) {
             return Optional.empty();

@@ -26,6 +26,8 @@ public record StoredEvent(
     static final String PAYLOAD_TYPE = "payloadType";
     static final String PAYLOAD = "serializedPayload";
     static final String META_DATA = "serializedMetaData";
+    /** The metadata key of the correlation id of the request that caused the event. */
+    public static final String CORRELATION_ID = "requestCorrelationId";
     /** Set to false when stored, to true once Kafka acknowledged the event. */
     static final String PUBLISHED = "published";
 
