@@ -20,13 +20,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.mentoring.contracts.MenteeStage;
-import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
+import uk.mentoring.testkit.TestPairings;
+import uk.mentoring.testkit.TestPairings.Members;
 import uk.mentoring.testkit.TestPublisher;
 import uk.mentoring.testkit.TopicProbe;
 
@@ -52,24 +52,14 @@ class MeetingsThroughTheApiTest {
         publisher.close();
     }
 
-    record Members(UUID pairing, UUID school, UUID mentor, UUID mentee) {
-        Person asMentor() {
-            return Person.mentor(mentor, school);
-        }
-    }
-
     Members pairing() {
-        Members members = new Members(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        publisher.publish(new PairingCreated(members.pairing(), members.school(), members.mentor(), members.mentee(), MenteeStage.ECT_YEAR_1,
-                LocalDate.now().minusDays(30)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> pairings.find(members.pairing()).isPresent());
-        return members;
+        return TestPairings.published(publisher, pairings);
     }
 
     @Test
     void the_mentor_schedules_and_holds_the_first_meeting_and_it_is_on_the_topic() {
         Members members = pairing();
-        TestApi mentor = TestApi.at(port).as(members.asMentor());
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
         String when = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MINUTES).toString();
 
         TestApi.Answer scheduled = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", when,
@@ -94,7 +84,7 @@ class MeetingsThroughTheApiTest {
     @Test
     void a_lesson_observed_and_its_feedback_are_on_the_topic() {
         Members members = pairing();
-        TestApi mentor = TestApi.at(port).as(members.asMentor());
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
         TestApi.Answer observed = mentor.post("/api/observations", Map.of("pairingId", members.pairing(),
                 "observedAt", Instant.now().minus(Duration.ofDays(1)).toString(), "focus", "Questioning",
                 "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time")));
@@ -108,7 +98,7 @@ class MeetingsThroughTheApiTest {
     @Test
     void a_scheduled_meeting_left_alone_becomes_missed() {
         Members members = pairing();
-        TestApi.Answer scheduled = TestApi.at(port).as(members.asMentor()).post("/api/meetings", Map.of("pairingId", members.pairing(),
+        TestApi.Answer scheduled = TestApi.at(port).as(members.mentorPerson()).post("/api/meetings", Map.of("pairingId", members.pairing(),
                 "scheduledFor", Instant.now().minus(Duration.ofDays(3)).toString(), "durationMinutes", 30, "room", "Room 4"));
         assertThat(scheduled.status()).isEqualTo(201);
 
@@ -126,9 +116,9 @@ class MeetingsThroughTheApiTest {
         assertThat(api.as(Person.trustLead()).post("/api/meetings", meeting).status()).as("the trust lead").isEqualTo(403);
         assertThat(api.as(Person.auditor()).post("/api/meetings", meeting).status()).as("an auditor").isEqualTo(403);
         assertThat(api.as(Person.schoolLead(UUID.randomUUID())).post("/api/meetings", meeting).status()).as("another school's lead").isEqualTo(404);
-        assertThat(api.as(members.asMentor()).post("/api/meetings", Map.of("pairingId", UUID.randomUUID(), "scheduledFor", "2026-12-01T15:45",
+        assertThat(api.as(members.mentorPerson()).post("/api/meetings", Map.of("pairingId", UUID.randomUUID(), "scheduledFor", "2026-12-01T15:45",
                 "durationMinutes", 45, "room", "Room 4")).status()).as("an unknown pairing").isEqualTo(404);
-        assertThat(api.as(members.asMentor()).post("/api/meetings/" + UUID.randomUUID() + "/held", Map.of()).status()).isEqualTo(400);
+        assertThat(api.as(members.mentorPerson()).post("/api/meetings/" + UUID.randomUUID() + "/held", Map.of()).status()).isEqualTo(400);
     }
 
     @Test
@@ -137,7 +127,7 @@ class MeetingsThroughTheApiTest {
         publisher.publish(new PairingEnded(members.pairing(), members.school(), members.mentor(), members.mentee(), PairingEndReason.OTHER, LocalDate.now()));
         await().atMost(Duration.ofSeconds(20)).until(() -> !pairings.find(members.pairing()).orElseThrow().isActive());
 
-        TestApi.Answer answer = TestApi.at(port).as(members.asMentor()).post("/api/meetings", Map.of("pairingId", members.pairing(),
+        TestApi.Answer answer = TestApi.at(port).as(members.mentorPerson()).post("/api/meetings", Map.of("pairingId", members.pairing(),
                 "scheduledFor", "2026-12-01T15:45", "durationMinutes", 45, "room", "Room 4"));
         assertThat(answer.status()).isEqualTo(409);
         assertThat(answer.json().path("type").asText()).isEqualTo("/problems/pairing-not-active");
@@ -146,7 +136,7 @@ class MeetingsThroughTheApiTest {
     @Test
     void a_meeting_record_with_a_confidence_outside_one_to_five_is_refused() {
         Members members = pairing();
-        TestApi mentor = TestApi.at(port).as(members.asMentor());
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
         String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", "2026-12-01T15:45",
                 "durationMinutes", 45, "room", "Room 4")).id();
         TestApi.Answer answer = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", Instant.now().toString(), "durationMinutes", 50,

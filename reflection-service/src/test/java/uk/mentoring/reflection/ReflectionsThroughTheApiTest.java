@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,11 +21,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import uk.mentoring.contracts.MenteeStage;
-import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
+import uk.mentoring.testkit.TestPairings;
+import uk.mentoring.testkit.TestPairings.Members;
 import uk.mentoring.testkit.TestPublisher;
 import uk.mentoring.testkit.TopicProbe;
 
@@ -55,22 +54,8 @@ class ReflectionsThroughTheApiTest {
         publisher.close();
     }
 
-    record Members(UUID pairing, UUID school, UUID mentor, UUID mentee) {
-        Person mentorPerson() {
-            return Person.mentor(mentor, school);
-        }
-
-        Person menteePerson() {
-            return Person.mentee(mentee, school);
-        }
-    }
-
     Members pairing() {
-        Members members = new Members(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        publisher.publish(new PairingCreated(members.pairing(), members.school(), members.mentor(), members.mentee(), MenteeStage.TRAINEE,
-                LocalDate.now().minusDays(30)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> pairings.find(members.pairing()).isPresent());
-        return members;
+        return TestPairings.published(publisher, pairings);
     }
 
     static Map<String, Object> gibbs(UUID pairing, String privateNote) {

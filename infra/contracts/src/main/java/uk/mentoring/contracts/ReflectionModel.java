@@ -8,7 +8,10 @@ import java.util.List;
 public enum ReflectionModel {
     /** Gibbs' reflective cycle: from describing what happened to an action plan. */
     GIBBS(List.of("description", "feelings", "evaluation", "analysis", "conclusion", "actionPlan")),
-    /** One specific event, e.g. a learner's behaviour or progress, described so its key points can be identified. */
+    /**
+     * One specific event, e.g. a learner's behaviour or progress, described so its key points can
+     * be identified.
+     */
     CRITICAL_INCIDENT(List.of("incident", "keyPoints", "whatChangesNext")),
     /** In the mentee's own words. */
     FREE(List.of("text"));

@@ -1,10 +1,9 @@
 package uk.mentoring.contracts.meeting;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /** The mentor gave feedback on an observed lesson. */
 public record FeedbackGiven(
@@ -14,20 +13,10 @@ public record FeedbackGiven(
         UUID mentorId,
         UUID menteeId,
         String feedback,
-        Instant givenAt) implements MentoringEvent {
+        Instant givenAt) implements WithinPairing {
 
     @Override
     public UUID subject() {
         return observationId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

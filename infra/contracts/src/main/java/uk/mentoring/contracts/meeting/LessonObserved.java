@@ -2,12 +2,14 @@ package uk.mentoring.contracts.meeting;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
-/** The mentor observed the mentee teach: the focus, what went well, what to develop. Emerging needs are found this way. */
+/**
+ * The mentor observed the mentee teach: the focus, what went well, what to develop. Emerging needs
+ * are found this way.
+ */
 public record LessonObserved(
         UUID observationId,
         UUID pairingId,
@@ -17,7 +19,7 @@ public record LessonObserved(
         Instant observedAt,
         String focus,
         List<String> strengths,
-        List<String> developmentPoints) implements MentoringEvent {
+        List<String> developmentPoints) implements WithinPairing {
 
     public LessonObserved {
         strengths = strengths == null ? List.of() : List.copyOf(strengths);
@@ -27,15 +29,5 @@ public record LessonObserved(
     @Override
     public UUID subject() {
         return observationId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

@@ -1,10 +1,9 @@
 package uk.mentoring.contracts.meeting;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /** A scheduled meeting was called off before it took place. */
 public record MeetingCancelled(
@@ -15,20 +14,10 @@ public record MeetingCancelled(
         UUID menteeId,
         Instant scheduledFor,
         CancellationReason reason,
-        Instant cancelledAt) implements MentoringEvent {
+        Instant cancelledAt) implements WithinPairing {
 
     @Override
     public UUID subject() {
         return meetingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

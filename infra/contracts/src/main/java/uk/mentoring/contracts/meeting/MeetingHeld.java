@@ -2,12 +2,14 @@ package uk.mentoring.contracts.meeting;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
-/** A meeting took place. {@code firstMeeting} is worked out by the platform, never taken from the caller; {@code menteeConfidence} is the mentee's own rating from 1 to 5. */
+/**
+ * A meeting took place. {@code firstMeeting} is worked out by the platform, never taken from the
+ * caller; {@code menteeConfidence} is the mentee's own rating from 1 to 5.
+ */
 public record MeetingHeld(
         UUID meetingId,
         UUID pairingId,
@@ -20,7 +22,7 @@ public record MeetingHeld(
         boolean quietRoomBooked,
         List<String> topics,
         List<String> agreedActions,
-        int menteeConfidence) implements MentoringEvent {
+        int menteeConfidence) implements WithinPairing {
 
     public MeetingHeld {
         topics = topics == null ? List.of() : List.copyOf(topics);
@@ -30,15 +32,5 @@ public record MeetingHeld(
     @Override
     public UUID subject() {
         return meetingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

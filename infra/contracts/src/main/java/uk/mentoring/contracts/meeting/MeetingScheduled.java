@@ -1,10 +1,9 @@
 package uk.mentoring.contracts.meeting;
 
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /** The mentor booked a meeting of the pairing: when, for how long and in which room. */
 public record MeetingScheduled(
@@ -15,20 +14,10 @@ public record MeetingScheduled(
         UUID menteeId,
         Instant scheduledFor,
         int durationMinutes,
-        String room) implements MentoringEvent {
+        String room) implements WithinPairing {
 
     @Override
     public UUID subject() {
         return meetingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

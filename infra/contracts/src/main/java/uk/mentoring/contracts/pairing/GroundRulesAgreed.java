@@ -4,10 +4,9 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /**
  * Mentor and mentee agreed how they work together: their ground rules, a weekly slot so both
@@ -22,24 +21,9 @@ public record GroundRulesAgreed(
         DayOfWeek weeklyDay,
         LocalTime weeklyTime,
         String room,
-        LocalDate agreedOn) implements MentoringEvent {
+        LocalDate agreedOn) implements WithinPairing {
 
     public GroundRulesAgreed {
         rules = rules == null ? List.of() : List.copyOf(rules);
-    }
-
-    @Override
-    public UUID subject() {
-        return pairingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

@@ -1,11 +1,10 @@
 package uk.mentoring.contracts.pairing;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
 import uk.mentoring.contracts.MenteeStage;
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /**
  * A mentor of a school was paired with a mentee of the same school. {@code pairedOn} is the day
@@ -17,20 +16,5 @@ public record PairingCreated(
         UUID mentorId,
         UUID menteeId,
         MenteeStage stage,
-        LocalDate pairedOn) implements MentoringEvent {
-
-    @Override
-    public UUID subject() {
-        return pairingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
-    }
+        LocalDate pairedOn) implements WithinPairing {
 }

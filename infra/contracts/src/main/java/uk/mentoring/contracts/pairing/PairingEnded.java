@@ -1,10 +1,9 @@
 package uk.mentoring.contracts.pairing;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /** A pairing came to an end; the mentee may be paired again and keeps their history. */
 public record PairingEnded(
@@ -13,20 +12,5 @@ public record PairingEnded(
         UUID mentorId,
         UUID menteeId,
         PairingEndReason reason,
-        LocalDate endedOn) implements MentoringEvent {
-
-    @Override
-    public UUID subject() {
-        return pairingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
-    }
+        LocalDate endedOn) implements WithinPairing {
 }

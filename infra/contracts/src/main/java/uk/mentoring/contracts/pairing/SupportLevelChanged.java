@@ -1,10 +1,9 @@
 package uk.mentoring.contracts.pairing;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 import uk.mentoring.contracts.SupportLevel;
 
 /**
@@ -19,20 +18,5 @@ public record SupportLevelChanged(
         SupportLevel from,
         SupportLevel to,
         SupportIncreaseReason increaseReason,
-        LocalDate changedOn) implements MentoringEvent {
-
-    @Override
-    public UUID subject() {
-        return pairingId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
-    }
+        LocalDate changedOn) implements WithinPairing {
 }

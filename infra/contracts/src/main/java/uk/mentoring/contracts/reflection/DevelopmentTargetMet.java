@@ -1,10 +1,9 @@
 package uk.mentoring.contracts.reflection;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
 /** A development target was met. */
 public record DevelopmentTargetMet(
@@ -13,20 +12,10 @@ public record DevelopmentTargetMet(
         UUID schoolId,
         UUID mentorId,
         UUID menteeId,
-        LocalDate metOn) implements MentoringEvent {
+        LocalDate metOn) implements WithinPairing {
 
     @Override
     public UUID subject() {
         return targetId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

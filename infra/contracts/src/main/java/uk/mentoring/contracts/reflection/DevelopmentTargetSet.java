@@ -1,12 +1,14 @@
 package uk.mentoring.contracts.reflection;
 
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 
-/** An area to develop was set as a target. {@code identifiedBy} says who saw the need: a mentee who names their own targets is becoming an independent professional. */
+/**
+ * An area to develop was set as a target. {@code identifiedBy} says who saw the need: a mentee who
+ * names their own targets is becoming an independent professional.
+ */
 public record DevelopmentTargetSet(
         UUID targetId,
         UUID pairingId,
@@ -15,20 +17,10 @@ public record DevelopmentTargetSet(
         UUID menteeId,
         String area,
         IdentifiedBy identifiedBy,
-        LocalDate setOn) implements MentoringEvent {
+        LocalDate setOn) implements WithinPairing {
 
     @Override
     public UUID subject() {
         return targetId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }

@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.WithinPairing;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 
-/** The mentee reflected on their practice, following a model, and judged its depth themself. Sections are named by the model. */
+/**
+ * The mentee reflected on their practice, following a model, and judged its depth themself.
+ * Sections are named by the model.
+ */
 public record ReflectionSubmitted(
         UUID reflectionId,
         UUID pairingId,
@@ -21,7 +23,7 @@ public record ReflectionSubmitted(
         ReflectionModel model,
         Map<String, String> sections,
         ReflectionDepth selfAssessedDepth,
-        Instant submittedAt) implements MentoringEvent {
+        Instant submittedAt) implements WithinPairing {
 
     public ReflectionSubmitted {
         sections = sections == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(sections));
@@ -30,15 +32,5 @@ public record ReflectionSubmitted(
     @Override
     public UUID subject() {
         return reflectionId;
-    }
-
-    @Override
-    public Optional<UUID> school() {
-        return Optional.of(schoolId);
-    }
-
-    @Override
-    public Optional<UUID> mentee() {
-        return Optional.of(menteeId);
     }
 }
