@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SchoolPhase;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.reflection.ReflectionSubmitted;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
@@ -61,7 +66,7 @@ class ProgressFromTheTopicsTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             TestApi.Answer answer = lead.get("/api/analytics/schools/" + school);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-            assertThat(answer.json().path("activePairings").asLong()).isEqualTo(1);
+            assertThat(answer.json().path("progress").path("activePairings").asLong()).isEqualTo(1);
             assertThat(answer.json().path("mentors").asLong()).isEqualTo(1);
         });
         TestApi.Answer view = lead.get("/api/analytics/pairings/" + pairing);
@@ -114,5 +119,49 @@ class ProgressFromTheTopicsTest {
         assertThat(api.as(Person.schoolLead(school)).get("/api/analytics/schools/" + school).status()).isEqualTo(200);
         assertThat(api.as(Person.schoolLead(school)).get("/api/analytics/trust").status()).isEqualTo(403);
         assertThat(api.as(Person.auditor()).get("/api/analytics/trust").status()).isEqualTo(200);
+    }
+
+    @Test
+    void meetings_and_reflections_from_their_own_topics_reach_the_pairing_whatever_arrives_first() {
+        UUID school = UUID.randomUUID();
+        UUID mentor = UUID.randomUUID();
+        UUID mentee = UUID.randomUUID();
+        UUID pairing = UUID.randomUUID();
+        LocalDate pairedOn = LocalDate.of(2026, 9, 7);
+        // the meeting and the reflection are published before the pairing they belong to
+        publisher.publish(new MeetingHeld(UUID.randomUUID(), pairing, school, mentor, mentee, pairedOn.plusDays(3).atTime(15, 30)
+                .toInstant(java.time.ZoneOffset.UTC), 45, true, true, List.of(), List.of(), 3));
+        publisher.publish(new ReflectionSubmitted(UUID.randomUUID(), pairing, school, mentor, mentee, ReflectionModel.GIBBS, Map.of(),
+                ReflectionDepth.APPLYING, pairedOn.plusDays(5).atTime(18, 0).toInstant(java.time.ZoneOffset.UTC)));
+        publisher.publish(new SchoolOnboarded(school, "Late Arrivals Academy", "142003", SchoolPhase.SECONDARY));
+        publisher.publish(new PairingCreated(pairing, school, mentor, mentee, MenteeStage.TRAINEE, pairedOn));
+
+        TestApi lead = TestApi.at(port).as(Person.trustLead());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            TestApi.Answer view = lead.get("/api/analytics/pairings/" + pairing);
+            assertThat(view.status()).as(view.toString()).isEqualTo(200);
+            assertThat(view.json().at("/progress/firstMeeting/daysAfterPairing").asInt()).isEqualTo(3);
+            assertThat(view.json().at("/progress/reflections/submitted").asInt()).isEqualTo(1);
+        });
+        TestApi.Answer asOfBefore = lead.get("/api/analytics/pairings/" + pairing + "?to=2026-09-08");
+        assertThat(asOfBefore.json().at("/progress/cadence/meetingsHeld").asInt()).as(asOfBefore.toString()).isZero();
+    }
+
+    @Test
+    void a_filter_that_makes_no_sense_is_refused_with_a_problem_that_says_why() {
+        TestApi lead = TestApi.at(port).as(Person.trustLead());
+
+        TestApi.Answer stage = lead.get("/api/analytics/trust?stage=HEADTEACHER");
+        assertThat(stage.status()).isEqualTo(400);
+        assertThat(stage.isProblem()).isTrue();
+        assertThat(stage.json().path("detail").asText()).contains("stage").contains("ECT_YEAR_1");
+
+        TestApi.Answer date = lead.get("/api/analytics/trust?from=27/11/2026");
+        assertThat(date.status()).isEqualTo(400);
+        assertThat(date.json().path("detail").asText()).contains("from").contains("2026-");
+
+        TestApi.Answer backwards = lead.get("/api/analytics/trust?from=2026-11-01&to=2026-10-01");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.isProblem()).isTrue();
     }
 }

@@ -21,7 +21,7 @@ class Home {
         return csrf.map(token -> "<input type=\"hidden\" name=\"" + token.getParameterName() + "\" value=\"" + HtmlUtils.htmlEscape(token.getToken()) + "\">")
                 .defaultIfEmpty("")
                 .map(hidden -> page("Mentoring platform", "<p>Signed in as <strong>" + name + "</strong>.</p>"
-                        + "<ul><li><a href=\"/swagger-ui.html\">The API, service by service</a></li></ul>"
+                        + "<ul><li><a href=\"/dashboard\">Progress dashboard</a></li><li><a href=\"/swagger-ui.html\">The API, service by service</a></li></ul>"
                         + "<form method=\"post\" action=\"/logout\">" + hidden + "<button>Sign out</button></form>"));
     }
 

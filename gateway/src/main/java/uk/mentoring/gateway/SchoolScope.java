@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -33,15 +32,6 @@ class SchoolScope implements GlobalFilter, Ordered {
     SchoolScope(ClaimNames claims) {
         this.rolesClaim = claims.roles();
         this.schoolIdsClaim = claims.schoolIds();
-    }
-
-    /** Which token claims carry roles and schools, as the services read them ({@code mentoring.security.claims}). */
-    @ConfigurationProperties("mentoring.security.claims")
-    record ClaimNames(String roles, String schoolIds) {
-        ClaimNames {
-            roles = roles == null ? "roles" : roles;
-            schoolIds = schoolIds == null ? "school_ids" : schoolIds;
-        }
     }
 
     @Override

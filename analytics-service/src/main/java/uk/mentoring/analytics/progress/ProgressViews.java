@@ -1,202 +1,231 @@
 package uk.mentoring.analytics.progress;
 
-import static com.mongodb.client.model.Filters.eq;
-
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
-/** Reads the projections as the views leads, mentors and scripts ask for. */
+import uk.mentoring.analytics.progress.MenteeTimeline.Step;
+import uk.mentoring.analytics.progress.PairingProgress.Status;
+import uk.mentoring.analytics.progress.PairingProgress.Trend;
+import uk.mentoring.analytics.progress.TrustDirectory.Person;
+import uk.mentoring.analytics.progress.TrustDirectory.School;
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SupportLevel;
+
+/**
+ * The views leads, mentors, auditors and scripts ask for, composed from the pairings' histories
+ * and the trust's directory each time they are asked, so they are never staler than the events.
+ */
 @Component
 public class ProgressViews {
 
-    private final MongoCollection<Document> schools;
-    private final MongoCollection<Document> mentors;
-    private final MongoCollection<Document> mentees;
-    private final MongoCollection<Document> pairings;
+    private final PairingHistories histories;
+    private final TrustDirectory directory;
+    private final RiskThresholds thresholds;
+    private final Clock schoolClock;
 
-    ProgressViews(MongoDatabase serviceDatabase) {
-        this.schools = serviceDatabase.getCollection(Collections.SCHOOLS);
-        this.mentors = serviceDatabase.getCollection(Collections.MENTORS);
-        this.mentees = serviceDatabase.getCollection(Collections.MENTEES);
-        this.pairings = serviceDatabase.getCollection(Collections.PAIRINGS);
+    ProgressViews(PairingHistories histories, TrustDirectory directory, RiskThresholds thresholds, Clock schoolClock) {
+        this.histories = histories;
+        this.directory = directory;
+        this.thresholds = thresholds;
+        this.schoolClock = schoolClock;
     }
 
-    public TrustView trust() {
-        Map<String, SchoolCounts> counts = new HashMap<>();
-        schools.find().forEach(school -> counts.put(school.getString("_id"), new SchoolCounts(school)));
-        mentors.find().forEach(mentor -> counts.computeIfAbsent(mentor.getString("schoolId"), SchoolCounts::unknown).mentors++);
-        mentees.find().forEach(mentee -> counts.computeIfAbsent(mentee.getString("schoolId"), SchoolCounts::unknown).mentees.add(mentee.getString("_id")));
-        pairings.find().forEach(pairing -> counts.computeIfAbsent(pairing.getString("schoolId"), SchoolCounts::unknown).count(pairing));
-        List<SchoolView> bySchool = counts.values().stream()
-                .filter(school -> school.name != null)
-                .map(SchoolCounts::view)
-                .sorted(Comparator.comparing(SchoolView::name))
+    /** Today in the schools' time zone. */
+    public LocalDate today() {
+        return LocalDate.now(schoolClock);
+    }
+
+    public TrustView trust(ProgressQuery query) {
+        List<PairingHistory> all = histories.all();
+        List<PairingProgress> progress = progress(all, query);
+        List<School> schools = directory.schools();
+        Map<UUID, Long> mentors = directory.mentorsBySchool(Optional.empty());
+        Map<UUID, List<UUID>> mentees = directory.menteesBySchool(Optional.empty());
+        Set<UUID> paired = pairedNow(all);
+        Map<UUID, List<PairingProgress>> bySchool = progress.stream().collect(Collectors.groupingBy(PairingProgress::schoolId));
+
+        List<SchoolSummary> summaries = schools.stream().map(school -> {
+            GroupProgress group = GroupProgress.of(bySchool.getOrDefault(school.schoolId(), List.of()));
+            List<UUID> schoolMentees = mentees.getOrDefault(school.schoolId(), List.of());
+            return new SchoolSummary(school.schoolId(), school.name(), school.urn(), school.phase(), mentors.getOrDefault(school.schoolId(), 0L),
+                    schoolMentees.size(), unpaired(schoolMentees, paired), group, VirtuousCircle.of(group));
+        }).toList();
+        Map<UUID, Person> people = directory.people(members(progress));
+        Map<UUID, String> schoolNames = schools.stream().filter(school -> school.name() != null)
+                .collect(Collectors.toMap(School::schoolId, School::name));
+        List<PairingAtRisk> atRisk = progress.stream().filter(pairing -> pairing.isActive() && pairing.isAtRisk())
+                .map(pairing -> new PairingAtRisk(pairing.pairingId(), pairing.schoolId(), schoolNames.get(pairing.schoolId()),
+                        people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.risks()))
+                .sorted(Comparator.comparing((PairingAtRisk pairing) -> -pairing.risks().size())
+                        .thenComparing(pairing -> pairing.schoolName() == null ? "" : pairing.schoolName())
+                        .thenComparing(pairing -> name(pairing.mentee())))
                 .toList();
-        return new TrustView(
-                bySchool.size(),
-                bySchool.stream().mapToLong(SchoolView::mentors).sum(),
-                bySchool.stream().mapToLong(SchoolView::mentees).sum(),
-                bySchool.stream().mapToLong(SchoolView::activePairings).sum(),
-                bySchool.stream().mapToLong(SchoolView::menteesWithoutMentor).sum(),
-                bySchool);
+        GroupProgress trust = GroupProgress.of(progress);
+        return new TrustView(query.to(), query.from(), stages(query), schools.size(),
+                summaries.stream().mapToLong(SchoolSummary::mentors).sum(), summaries.stream().mapToLong(SchoolSummary::mentees).sum(),
+                summaries.stream().mapToLong(SchoolSummary::menteesWithoutMentor).sum(),
+                trust, VirtuousCircle.of(trust), byStage(progress), Week.of(progress, query.from(), query.to()), summaries, atRisk);
     }
 
-    public Optional<SchoolView> school(UUID schoolId) {
-        Document school = schools.find(eq("_id", schoolId.toString())).first();
-        if (school == null) {
-            return Optional.empty();
-        }
-        SchoolCounts counts = new SchoolCounts(school);
-        Bson inSchool = eq("schoolId", schoolId.toString());
-        mentors.find(inSchool).forEach(mentor -> counts.mentors++);
-        mentees.find(inSchool).forEach(mentee -> counts.mentees.add(mentee.getString("_id")));
-        pairings.find(inSchool).forEach(counts::count);
-        return Optional.of(counts.view());
+    public Optional<SchoolView> school(UUID schoolId, ProgressQuery query) {
+        return directory.school(schoolId).map(school -> {
+            List<PairingHistory> inSchool = histories.inSchool(schoolId);
+            List<PairingProgress> progress = progress(inSchool, query);
+            List<UUID> mentees = directory.menteesBySchool(Optional.of(schoolId)).getOrDefault(schoolId, List.of());
+            Map<UUID, Person> people = directory.people(members(progress));
+            List<PairingRow> rows = progress.stream()
+                    .map(pairing -> new PairingRow(pairing.pairingId(), people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(),
+                            pairing.status(), pairing.pairedOn(), pairing.endedOn(), pairing.support().current(), pairing.cadence().lastMeetingOn(),
+                            pairing.confidence().latest(), pairing.confidence().trend(), pairing.reflections().submitted(),
+                            pairing.reflections().averageDepth(), pairing.risks()))
+                    .sorted(Comparator.comparing(PairingRow::status).thenComparing(row -> -row.risks().size()).thenComparing(row -> name(row.mentee())))
+                    .toList();
+            GroupProgress group = GroupProgress.of(progress);
+            return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
+                    directory.mentorsBySchool(Optional.of(schoolId)).getOrDefault(schoolId, 0L), mentees.size(),
+                    unpaired(mentees, pairedNow(inSchool)), group, VirtuousCircle.of(group), byStage(progress),
+                    Week.of(progress, query.from(), query.to()), rows);
+        });
     }
 
-    public Optional<PairingView> pairing(UUID pairingId) {
-        Document pairing = pairings.find(eq("_id", pairingId.toString())).first();
-        if (pairing == null || pairing.getString("pairedOn") == null) {
-            return Optional.empty();
-        }
-        Document school = schools.find(eq("_id", pairing.getString("schoolId"))).first();
-        return Optional.of(new PairingView(
-                pairingId,
-                UUID.fromString(pairing.getString("schoolId")),
-                school == null ? null : school.getString("name"),
-                person(mentors, pairing.getString("mentorId")),
-                person(mentees, pairing.getString("menteeId")),
-                pairing.getString("stage"),
-                LocalDate.parse(pairing.getString("pairedOn")),
-                status(pairing),
-                Optional.ofNullable(pairing.getString("endedOn")).map(LocalDate::parse).orElse(null),
-                pairing.getString("endReason")));
+    public Optional<PairingView> pairing(UUID pairingId, LocalDate asOf) {
+        return histories.pairing(pairingId).filter(history -> !history.pairedOn().isAfter(asOf)).map(history -> {
+            PairingProgress progress = PairingProgress.of(history, asOf, thresholds);
+            Map<UUID, Person> people = directory.people(List.of(history.mentorId(), history.menteeId()));
+            return new PairingView(pairingId, history.schoolId(), directory.school(history.schoolId()).map(School::name).orElse(null),
+                    people.get(history.mentorId()), people.get(history.menteeId()), history.stage(), progress.pairedOn(), progress.status(),
+                    progress.endedOn(), progress.endReason(), progress);
+        });
     }
 
-    public Optional<MenteeView> mentee(UUID menteeId) {
-        Document mentee = mentees.find(eq("_id", menteeId.toString())).first();
-        if (mentee == null) {
-            return Optional.empty();
-        }
-        List<PairingSummary> history = new ArrayList<>();
-        pairings.find(eq("menteeId", menteeId.toString())).forEach(pairing -> history.add(summary(pairing)));
-        history.sort(Comparator.comparing(PairingSummary::pairedOn, Comparator.nullsLast(Comparator.naturalOrder())));
-        return Optional.of(new MenteeView(menteeId, UUID.fromString(mentee.getString("schoolId")), mentee.getString("displayName"),
-                mentee.getString("stage"), history));
+    public Optional<MenteeView> mentee(UUID menteeId, LocalDate asOf) {
+        return directory.mentee(menteeId).map(mentee -> {
+            List<PairingHistory> pairings = histories.ofMentee(menteeId).stream().filter(history -> !history.pairedOn().isAfter(asOf)).toList();
+            Map<UUID, Person> people = directory.people(members(pairings.stream().map(history -> PairingProgress.of(history, asOf, thresholds)).toList()));
+            Map<UUID, String> schoolNames = new LinkedHashMap<>();
+            directory.schools().forEach(school -> schoolNames.put(school.schoolId(), school.name()));
+            List<PairingSummary> summaries = pairings.stream().map(history -> PairingProgress.of(history, asOf, thresholds))
+                    .map(pairing -> new PairingSummary(pairing.pairingId(), pairing.schoolId(), schoolNames.get(pairing.schoolId()),
+                            people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.endedOn(),
+                            pairing.status(), pairing.support().current(), pairing.confidence().latest(), pairing.reflections().averageDepth(), pairing.risks()))
+                    .sorted(Comparator.comparing(PairingSummary::pairedOn).thenComparing(summary -> summary.pairingId().toString()))
+                    .toList();
+            List<Step> timeline = MenteeTimeline.of(pairings, mentee.moves().stream().filter(move -> !move.on().isAfter(asOf)).toList(), asOf);
+            return new MenteeView(menteeId, mentee.schoolId(), schoolNames.get(mentee.schoolId()), mentee.displayName(), mentee.stage(), asOf,
+                    summaries, timeline);
+        });
     }
 
     public Optional<MentorView> mentor(UUID mentorId) {
-        Document mentor = mentors.find(eq("_id", mentorId.toString())).first();
-        if (mentor == null) {
-            return Optional.empty();
-        }
-        List<PairingSummary> current = new ArrayList<>();
-        pairings.find(eq("mentorId", mentorId.toString())).forEach(pairing -> {
-            if ("ACTIVE".equals(status(pairing))) {
-                current.add(summary(pairing));
-            }
+        return directory.mentor(mentorId).map(mentor -> {
+            List<PairingProgress> current = histories.ofMentor(mentorId).stream()
+                    .map(history -> PairingProgress.of(history, today(), thresholds)).filter(PairingProgress::isActive).toList();
+            Map<UUID, Person> people = directory.people(members(current));
+            List<PairingSummary> summaries = current.stream()
+                    .map(pairing -> new PairingSummary(pairing.pairingId(), pairing.schoolId(), null, people.get(pairing.mentorId()),
+                            people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.endedOn(), pairing.status(),
+                            pairing.support().current(), pairing.confidence().latest(), pairing.reflections().averageDepth(), pairing.risks()))
+                    .sorted(Comparator.comparing(PairingSummary::pairedOn)).toList();
+            return new MentorView(mentorId, mentor.schoolId(), mentor.displayName(), mentor.subjects(), summaries);
         });
-        return Optional.of(new MentorView(mentorId, UUID.fromString(mentor.getString("schoolId")), mentor.getString("displayName"),
-                mentor.getList("subjects", String.class, List.of()), current));
     }
 
-    private PairingSummary summary(Document pairing) {
-        return new PairingSummary(UUID.fromString(pairing.getString("_id")),
-                person(mentors, pairing.getString("mentorId")), person(mentees, pairing.getString("menteeId")),
-                Optional.ofNullable(pairing.getString("pairedOn")).map(LocalDate::parse).orElse(null), status(pairing));
+    private List<PairingProgress> progress(Collection<PairingHistory> pairings, ProgressQuery query) {
+        return pairings.stream().filter(query::includes).map(history -> PairingProgress.of(history, query.to(), thresholds)).toList();
     }
 
-    private static Person person(MongoCollection<Document> people, String id) {
-        if (id == null) {
-            return null;
-        }
-        Document person = people.find(eq("_id", id)).first();
-        return new Person(UUID.fromString(id), person == null ? null : person.getString("displayName"));
+    private Set<UUID> pairedNow(Collection<PairingHistory> pairings) {
+        LocalDate now = today();
+        Set<UUID> paired = new HashSet<>();
+        pairings.stream().filter(pairing -> pairing.existedBetween(now, now)).forEach(pairing -> paired.add(pairing.menteeId()));
+        return paired;
     }
 
-    static String status(Document pairing) {
-        if (pairing.getString("endedOn") != null) {
-            return "ENDED";
-        }
-        return pairing.getString("pairedOn") != null ? "ACTIVE" : "UNKNOWN";
+    private static long unpaired(List<UUID> mentees, Set<UUID> paired) {
+        return mentees.stream().filter(mentee -> !paired.contains(mentee)).count();
     }
 
-    /** Tallies for one school while reading. */
-    private static final class SchoolCounts {
-        final String id;
-        final String name;
-        final String urn;
-        final String phase;
-        long mentors;
-        final Set<String> mentees = new HashSet<>();
-        final Set<String> pairedMentees = new HashSet<>();
-        long active;
-        long ended;
-
-        SchoolCounts(Document school) {
-            this(school.getString("_id"), school.getString("name"), school.getString("urn"), school.getString("phase"));
-        }
-
-        private SchoolCounts(String id, String name, String urn, String phase) {
-            this.id = id;
-            this.name = name;
-            this.urn = urn;
-            this.phase = phase;
-        }
-
-        static SchoolCounts unknown(String id) {
-            return new SchoolCounts(id, null, null, null);
-        }
-
-        void count(Document pairing) {
-            switch (status(pairing)) {
-                case "ACTIVE" -> {
-                    active++;
-                    pairedMentees.add(pairing.getString("menteeId"));
-                }
-                case "ENDED" -> ended++;
-                default -> { }
-            }
-        }
-
-        SchoolView view() {
-            long unpaired = mentees.stream().filter(mentee -> !pairedMentees.contains(mentee)).count();
-            return new SchoolView(UUID.fromString(id), name, urn, phase, mentors, mentees.size(), active, ended, unpaired);
-        }
+    private static Map<MenteeStage, StageProgress> byStage(List<PairingProgress> progress) {
+        Map<MenteeStage, StageProgress> byStage = new EnumMap<>(MenteeStage.class);
+        progress.stream().collect(Collectors.groupingBy(PairingProgress::stage)).forEach((stage, pairings) -> {
+            GroupProgress group = GroupProgress.of(pairings);
+            byStage.put(stage, new StageProgress(group, VirtuousCircle.of(group)));
+        });
+        return byStage;
     }
 
-    public record TrustView(long schools, long mentors, long mentees, long activePairings, long menteesWithoutMentor, List<SchoolView> bySchool) {
+    private static List<UUID> members(List<PairingProgress> progress) {
+        return progress.stream().flatMap(pairing -> Stream.of(pairing.mentorId(), pairing.menteeId())).toList();
     }
 
-    public record SchoolView(UUID schoolId, String name, String urn, String phase, long mentors, long mentees,
-                             long activePairings, long endedPairings, long menteesWithoutMentor) {
+    private static List<MenteeStage> stages(ProgressQuery query) {
+        return new ArrayList<>(query.stages());
     }
 
-    public record Person(UUID id, String displayName) {
+    private static String name(Person person) {
+        return person == null || person.displayName() == null ? "" : person.displayName();
     }
 
-    public record PairingView(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, String stage,
-                              LocalDate pairedOn, String status, LocalDate endedOn, String endReason) {
+    /**
+     * The trust at a glance.
+     *
+     * @param mentors              mentors registered now, in every school
+     * @param menteesWithoutMentor mentees enrolled now who are in no active pairing today
+     * @param progress             the pairings the query selects, together
+     * @param atRisk               active pairings needing a lead, most reasons first
+     */
+    public record TrustView(LocalDate asOf, LocalDate from, List<MenteeStage> stages, long schools, long mentors, long mentees,
+                            long menteesWithoutMentor, GroupProgress progress, VirtuousCircle circle, Map<MenteeStage, StageProgress> byStage,
+                            List<Week> weeks, List<SchoolSummary> bySchool, List<PairingAtRisk> atRisk) {
     }
 
-    public record PairingSummary(UUID pairingId, Person mentor, Person mentee, LocalDate pairedOn, String status) {
+    public record StageProgress(GroupProgress progress, VirtuousCircle circle) {
     }
 
-    public record MenteeView(UUID menteeId, UUID schoolId, String displayName, String stage, List<PairingSummary> pairings) {
+    public record SchoolSummary(UUID schoolId, String name, String urn, String phase, long mentors, long mentees, long menteesWithoutMentor,
+                                GroupProgress progress, VirtuousCircle circle) {
+    }
+
+    public record PairingAtRisk(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, MenteeStage stage,
+                                LocalDate pairedOn, List<Risk> risks) {
+    }
+
+    public record SchoolView(UUID schoolId, String name, String urn, String phase, LocalDate asOf, LocalDate from, List<MenteeStage> stages,
+                             long mentors, long mentees, long menteesWithoutMentor, GroupProgress progress, VirtuousCircle circle,
+                             Map<MenteeStage, StageProgress> byStage, List<Week> weeks, List<PairingRow> pairings) {
+    }
+
+    public record PairingRow(UUID pairingId, Person mentor, Person mentee, MenteeStage stage, Status status, LocalDate pairedOn, LocalDate endedOn,
+                             SupportLevel support, LocalDate lastMeetingOn, Integer latestConfidence, Trend confidenceTrend, int reflections,
+                             Double averageDepth, List<Risk> risks) {
+    }
+
+    public record PairingView(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, MenteeStage stage,
+                              LocalDate pairedOn, Status status, LocalDate endedOn, String endReason, PairingProgress progress) {
+    }
+
+    public record PairingSummary(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, MenteeStage stage,
+                                 LocalDate pairedOn, LocalDate endedOn, Status status, SupportLevel support, Integer latestConfidence,
+                                 Double averageDepth, List<Risk> risks) {
+    }
+
+    public record MenteeView(UUID menteeId, UUID schoolId, String schoolName, String displayName, String stage, LocalDate asOf,
+                             List<PairingSummary> pairings, List<Step> timeline) {
     }
 
     public record MentorView(UUID mentorId, UUID schoolId, String displayName, List<String> subjects, List<PairingSummary> activePairings) {

@@ -86,7 +86,7 @@ public final class DemoTrust {
         JsonNode trust = platform.get("/api/analytics/trust", trustLead).json();
         if (trust.path("schools").asLong() >= schools().size()) {
             progress.step("Demo trust already there: " + trust.path("schools").asLong() + " schools, "
-                    + trust.path("activePairings").asLong() + " active pairings");
+                    + trust.path("progress").path("activePairings").asLong() + " active pairings");
             return;
         }
         LocalDate today = DemoHistory.today();
@@ -130,9 +130,9 @@ public final class DemoTrust {
         int pairings = schools().stream().mapToInt(school -> school.pairs().size()).sum();
         while (System.nanoTime() < deadline) {
             JsonNode view = platform.get("/api/analytics/trust", trustLead).json();
-            if (view.path("schools").asLong() >= schools().size() && view.path("activePairings").asLong() >= pairings) {
+            if (view.path("schools").asLong() >= schools().size() && view.path("progress").path("activePairings").asLong() >= pairings) {
                 progress.step("Trust view shows " + view.path("schools").asLong() + " schools, " + view.path("mentors").asLong() + " mentors, "
-                        + view.path("mentees").asLong() + " mentees, " + view.path("activePairings").asLong() + " active pairings");
+                        + view.path("mentees").asLong() + " mentees, " + view.path("progress").path("activePairings").asLong() + " active pairings");
                 return;
             }
             Thread.sleep(250);

@@ -58,7 +58,7 @@ class PlatformEndToEndIT {
             assertThat(view.json().path("mentor").path("displayName").asText()).isEqualTo("Rebecca Stone");
             assertThat(view.json().path("mentee").path("displayName").asText()).isEqualTo("Aisha Rahman");
         });
-        assertThat(client.get("/api/analytics/schools/" + school, schoolLead).json().path("activePairings").asLong()).isPositive();
+        assertThat(client.get("/api/analytics/schools/" + school, schoolLead).json().path("progress").path("activePairings").asLong()).isPositive();
         assertThat(TopicProbe.readAll(settings.kafkaServers(), "mentoring.pairing.v1"))
                 .anySatisfy(record -> {
                     assertThat(record.value().getType()).isEqualTo("uk.mentoring.pairing.PairingCreated.v1");
@@ -97,7 +97,7 @@ class PlatformEndToEndIT {
 
         JsonNode second = client.get("/api/analytics/trust", client.token("trust-lead")).json();
         assertThat(second.path("schools").asLong()).isEqualTo(first.path("schools").asLong()).isGreaterThanOrEqualTo(3);
-        assertThat(second.path("activePairings").asLong()).isEqualTo(first.path("activePairings").asLong());
+        assertThat(second.path("progress").path("activePairings").asLong()).isEqualTo(first.path("progress").path("activePairings").asLong());
         String mentee1 = PlatformClient.claims(client.token("mentee-1")).path("person_id").asText();
         JsonNode tom = client.get("/api/analytics/mentees/" + mentee1, client.token("mentor-1")).json();
         assertThat(tom.path("displayName").asText()).isEqualTo("Tom Whitfield");

@@ -88,6 +88,11 @@ public class EventConsumptionAutoConfiguration {
     }
 
     @Bean
+    TopicReplay topicReplay(KafkaProperties kafka, SubscriptionProperties subscription) {
+        return new TopicReplay(kafka.buildConsumerProperties(), subscription.topics());
+    }
+
+    @Bean
     EventDispatcher eventDispatcher(ObjectProvider<EventSubscriber> subscribers, EventInbox inbox, MeterRegistry meters) {
         return new EventDispatcher(subscribers.orderedStream().toList(), inbox, meters);
     }

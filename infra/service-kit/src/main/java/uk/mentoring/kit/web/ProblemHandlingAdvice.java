@@ -55,9 +55,26 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badPathOrQuery(MethodArgumentTypeMismatchException mismatch) {
-        String detail = "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName()
-                + (mismatch.getRequiredType() == java.util.UUID.class ? ": expected an id such as 3c7e2a90-8b1d-4e5f-a6c3-2d9f0e1b4a77." : ".");
+        String detail = "'" + mismatch.getValue() + "' is not a valid " + mismatch.getName() + expected(mismatch);
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
+    }
+
+    /** What would have been accepted, for the element type when the parameter repeats. */
+    private static String expected(MethodArgumentTypeMismatchException mismatch) {
+        Class<?> type = mismatch.getParameter().nestedIfOptional().getNestedParameterType();
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            type = mismatch.getParameter().nested().getNestedParameterType();
+        }
+        if (type == java.util.UUID.class) {
+            return ": expected an id such as 3c7e2a90-8b1d-4e5f-a6c3-2d9f0e1b4a77.";
+        }
+        if (type == java.time.LocalDate.class) {
+            return ": expected a date such as 2026-12-01.";
+        }
+        if (type.isEnum()) {
+            return ": expected one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")) + ".";
+        }
+        return ".";
     }
 
     @Override

@@ -1,0 +1,111 @@
+package uk.mentoring.analytics.progress;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
+
+import uk.mentoring.contracts.SupportLevel;
+
+/**
+ * The measures of many pairings at once (a school, a stage, the trust), each computed from the
+ * pairings' own progress so that a school's numbers add up from the pairings a lead can open.
+ * Shares are fractions from 0 to 1; an average of nothing is null, not zero.
+ *
+ * @param atRisk                         active pairings with at least one risk
+ * @param risks                          active pairings with each risk, by risk code
+ * @param firstMeetingOnTimeShare        of pairings whose first meeting is held or overdue, those held within the expected school days
+ * @param groundRulesAtFirstMeetingShare of pairings that have had a first meeting, those that agreed ground rules at it
+ * @param cadenceKept                    average share of weekly slots with a meeting held, over pairings that have met
+ * @param averageConfidence              average of each pairing's latest confidence (1-5)
+ * @param averageConfidenceChange        average change from first to latest confidence
+ * @param averageReflectionDepth         average depth (1-6) of all reflections, mentor-assessed where reviewed
+ * @param menteeIdentifiedTargetShare    of all development targets set, those the mentee identified
+ * @param independentShare               of active pairings, those whose mentee is at light support or independent
+ * @param supportLevels                  active pairings at each support level
+ */
+public record GroupProgress(
+        int pairings,
+        int activePairings,
+        int endedPairings,
+        int atRisk,
+        Map<String, Integer> risks,
+        Double averageDaysToFirstMeeting,
+        Double firstMeetingOnTimeShare,
+        Double groundRulesAgreedShare,
+        Double groundRulesAtFirstMeetingShare,
+        Double cadenceKept,
+        Double averageConfidence,
+        Double averageConfidenceChange,
+        Double averageReflectionDepth,
+        Double menteeIdentifiedTargetShare,
+        Double independentShare,
+        Map<SupportLevel, Integer> supportLevels,
+        int meetingsHeld,
+        int meetingsMissed,
+        int reflections,
+        int observations,
+        int targetsMet) {
+
+    public static GroupProgress of(Collection<PairingProgress> all) {
+        List<PairingProgress> active = all.stream().filter(PairingProgress::isActive).toList();
+        Map<String, Integer> risks = new TreeMap<>();
+        active.forEach(pairing -> pairing.risks().forEach(risk -> risks.merge(risk.code(), 1, Integer::sum)));
+        Map<SupportLevel, Integer> levels = new EnumMap<>(SupportLevel.class);
+        active.forEach(pairing -> levels.merge(pairing.support().current(), 1, Integer::sum));
+        List<PairingProgress> met = all.stream().filter(pairing -> pairing.firstMeeting().heldOn() != null).toList();
+        List<PairingProgress> firstDue = all.stream().filter(pairing -> pairing.firstMeeting().onTime() != null).toList();
+        int targets = sum(all, pairing -> pairing.targets().set());
+
+        return new GroupProgress(
+                all.size(),
+                active.size(),
+                all.size() - active.size(),
+                (int) active.stream().filter(PairingProgress::isAtRisk).count(),
+                risks,
+                average(met.stream(), pairing -> pairing.firstMeeting().daysAfterPairing()),
+                share(firstDue, pairing -> pairing.firstMeeting().onTime()),
+                share(all, pairing -> pairing.groundRules().agreed()),
+                share(met, pairing -> pairing.groundRules().atFirstMeeting()),
+                average(met.stream(), pairing -> pairing.cadence().kept()),
+                average(all.stream().filter(pairing -> pairing.confidence().latest() != null), pairing -> pairing.confidence().latest()),
+                average(all.stream().filter(pairing -> pairing.confidence().series().size() >= 2),
+                        pairing -> pairing.confidence().latest() - pairing.confidence().first()),
+                depth(all),
+                targets == 0 ? null : PairingProgress.round((double) sum(all, pairing -> pairing.targets().identifiedByMentee()) / targets),
+                share(active, pairing -> pairing.support().current().compareTo(SupportLevel.LIGHT) >= 0),
+                levels,
+                sum(all, pairing -> pairing.cadence().meetingsHeld()),
+                sum(all, pairing -> pairing.cadence().meetingsMissed()),
+                sum(all, pairing -> pairing.reflections().submitted()),
+                sum(all, pairing -> pairing.observations().observed()),
+                sum(all, pairing -> pairing.targets().met()));
+    }
+
+    /** Reflection-weighted: a pairing that reflects more says more about the school's depth. */
+    private static Double depth(Collection<PairingProgress> all) {
+        OptionalDouble average = all.stream().flatMap(pairing -> pairing.reflections().series().stream())
+                .map(point -> point.mentorAssessedLevel() != null ? point.mentorAssessedLevel() : point.selfAssessedLevel())
+                .filter(level -> level != null)
+                .mapToInt(Integer::intValue).average();
+        return average.isPresent() ? PairingProgress.round(average.getAsDouble()) : null;
+    }
+
+    private static Double average(Stream<PairingProgress> pairings, ToDoubleFunction<PairingProgress> measure) {
+        OptionalDouble average = pairings.mapToDouble(measure).average();
+        return average.isPresent() ? PairingProgress.round(average.getAsDouble()) : null;
+    }
+
+    private static Double share(Collection<PairingProgress> pairings, Predicate<PairingProgress> test) {
+        return pairings.isEmpty() ? null : PairingProgress.round((double) pairings.stream().filter(test).count() / pairings.size());
+    }
+
+    private static int sum(Collection<PairingProgress> pairings, java.util.function.ToIntFunction<PairingProgress> measure) {
+        return pairings.stream().mapToInt(measure).sum();
+    }
+}

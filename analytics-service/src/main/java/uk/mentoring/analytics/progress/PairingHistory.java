@@ -1,0 +1,121 @@
+package uk.mentoring.analytics.progress;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.reflection.IdentifiedBy;
+
+/**
+ * What the events have said about one pairing, as dated facts. Events reach analytics from three
+ * topics in any interleaving, so any part may still be missing: a meeting held before its
+ * {@code PairingCreated} arrived, a review before the reflection it reviews. Measures are
+ * derived from these facts only, never kept alongside them.
+ *
+ * @param pairedOn null until {@code PairingCreated} has arrived
+ */
+public record PairingHistory(
+        UUID pairingId,
+        UUID schoolId,
+        UUID mentorId,
+        UUID menteeId,
+        MenteeStage stage,
+        LocalDate pairedOn,
+        LocalDate endedOn,
+        String endReason,
+        List<LocalDate> groundRulesAgreed,
+        List<Meeting> meetings,
+        List<SupportChange> supportChanges,
+        List<Observation> observations,
+        List<Reflection> reflections,
+        List<Target> targets) {
+
+    public PairingHistory {
+        groundRulesAgreed = List.copyOf(groundRulesAgreed);
+        meetings = List.copyOf(meetings);
+        supportChanges = List.copyOf(supportChanges);
+        observations = List.copyOf(observations);
+        reflections = List.copyOf(reflections);
+        targets = List.copyOf(targets);
+    }
+
+    /** Whether the pairing itself is known yet, not only records made within it. */
+    public boolean isKnown() {
+        return pairedOn != null && stage != null;
+    }
+
+    /** Whether the pairing existed at some time between two days, both included. */
+    public boolean existedBetween(LocalDate from, LocalDate to) {
+        return isKnown() && !pairedOn.isAfter(to) && (endedOn == null || !endedOn.isBefore(from));
+    }
+
+    /** The history as it stood at the end of a day: whatever happened later is left out. */
+    public PairingHistory asOf(LocalDate day) {
+        return new PairingHistory(pairingId, schoolId, mentorId, menteeId, stage, pairedOn,
+                by(endedOn, day), by(endedOn, day) == null ? null : endReason,
+                groundRulesAgreed.stream().filter(agreed -> !agreed.isAfter(day)).toList(),
+                meetings.stream().map(meeting -> meeting.asOf(day)).toList(),
+                supportChanges.stream().filter(change -> !change.on().isAfter(day)).toList(),
+                observations.stream().filter(observation -> observation.observedOn() != null && !observation.observedOn().isAfter(day)).toList(),
+                reflections.stream().map(reflection -> reflection.asOf(day)).filter(Objects::nonNull).toList(),
+                targets.stream().map(target -> target.asOf(day)).filter(Objects::nonNull).toList());
+    }
+
+    private static LocalDate by(LocalDate date, LocalDate day) {
+        return date != null && !date.isAfter(day) ? date : null;
+    }
+
+    /** A meeting: scheduled, then held, missed or cancelled. */
+    public record Meeting(String meetingId, LocalDate scheduledOn, LocalDate heldOn, Integer menteeConfidence, boolean quietRoomBooked,
+                          LocalDate missedOn, LocalDate cancelledOn) {
+
+        public boolean wasHeld() {
+            return heldOn != null;
+        }
+
+        Meeting asOf(LocalDate day) {
+            LocalDate held = by(heldOn, day);
+            return new Meeting(meetingId, scheduledOn, held, held == null ? null : menteeConfidence, held != null && quietRoomBooked,
+                    by(missedOn, day), by(cancelledOn, day));
+        }
+    }
+
+    public record SupportChange(LocalDate on, SupportLevel from, SupportLevel to) {
+    }
+
+    public record Observation(String observationId, LocalDate observedOn, boolean feedbackGiven) {
+    }
+
+    /** A reflection; the mentor's assessment of its depth comes later, with the review. */
+    public record Reflection(String reflectionId, LocalDate submittedOn, ReflectionModel model, ReflectionDepth selfAssessed,
+                             ReflectionDepth mentorAssessed, LocalDate reviewedOn) {
+
+        /** The depth that counts: the mentor's once reviewed, the mentee's own until then. */
+        public ReflectionDepth depth() {
+            return mentorAssessed != null ? mentorAssessed : selfAssessed;
+        }
+
+        Reflection asOf(LocalDate day) {
+            if (submittedOn == null || submittedOn.isAfter(day)) {
+                return null;
+            }
+            boolean reviewed = reviewedOn != null && !reviewedOn.isAfter(day);
+            return new Reflection(reflectionId, submittedOn, model, selfAssessed, reviewed ? mentorAssessed : null, reviewed ? reviewedOn : null);
+        }
+    }
+
+    public record Target(String targetId, LocalDate setOn, IdentifiedBy identifiedBy, LocalDate metOn) {
+
+        Target asOf(LocalDate day) {
+            if (setOn == null || setOn.isAfter(day)) {
+                return null;
+            }
+            return new Target(targetId, setOn, identifiedBy, by(metOn, day));
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package uk.mentoring.analytics.progress;
+
+import static com.mongodb.client.model.Updates.set;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+import uk.mentoring.contracts.WithinPairing;
+import uk.mentoring.contracts.meeting.FeedbackGiven;
+import uk.mentoring.contracts.meeting.LessonObserved;
+import uk.mentoring.contracts.meeting.MeetingCancelled;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.meeting.MeetingMissed;
+import uk.mentoring.contracts.meeting.MeetingScheduled;
+import uk.mentoring.contracts.pairing.GroundRulesAgreed;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.SupportLevelChanged;
+import uk.mentoring.contracts.reflection.DevelopmentTargetMet;
+import uk.mentoring.contracts.reflection.DevelopmentTargetSet;
+import uk.mentoring.contracts.reflection.ReflectionReviewed;
+import uk.mentoring.contracts.reflection.ReflectionSubmitted;
+import uk.mentoring.kit.consuming.EventSubscriber;
+import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.events.ReceivedEvent;
+
+/**
+ * Each pairing's history, from all three topics. Every event sets the fields of one fact, keyed
+ * by that fact's own id (a meeting's, a reflection's) or by the event's id, so an event applied
+ * twice changes nothing and events arriving in any order leave the same document behind. No
+ * free text is kept: topics, notes, feedback and reflections stay in their own services.
+ */
+@Component
+class PairingHistoryProjection implements EventSubscriber, ViewProjection {
+
+    private final PairingHistories histories;
+    private final ViewGenerations generations;
+
+    PairingHistoryProjection(PairingHistories histories, ViewGenerations generations) {
+        this.histories = histories;
+        this.generations = generations;
+    }
+
+    @Override
+    public void on(ReceivedEvent event) {
+        generations.receiving().forEach(generation -> apply(event, generation));
+    }
+
+    @Override
+    public void apply(ReceivedEvent event, int generation) {
+        if (!(event.data() instanceof WithinPairing within)) {
+            return;
+        }
+        List<Bson> facts = facts(event, within);
+        if (!facts.isEmpty()) {
+            histories.record(generation, within, facts);
+        }
+    }
+
+    private static List<Bson> facts(ReceivedEvent event, WithinPairing within) {
+        List<Bson> facts = new ArrayList<>();
+        if (within instanceof PairingCreated created) {
+            facts.add(set("stage", created.stage().name()));
+            facts.add(set("pairedOn", day(created.pairedOn())));
+        } else if (within instanceof PairingEnded ended) {
+            facts.add(set("endedOn", day(ended.endedOn())));
+            facts.add(set("endReason", ended.reason().name()));
+        } else if (within instanceof GroundRulesAgreed agreed) {
+            // ground rules may be agreed again as they are revised; the first agreement is what counts
+            facts.add(set("groundRules." + event.id(), day(agreed.agreedOn())));
+        } else if (within instanceof SupportLevelChanged changed) {
+            facts.add(set("support." + event.id(),
+                    new Document("on", day(changed.changedOn())).append("from", changed.from().name()).append("to", changed.to().name())));
+        } else if (within instanceof MeetingScheduled scheduled) {
+            facts.add(set(meeting(scheduled.meetingId(), "scheduledOn"), day(scheduled.scheduledFor())));
+        } else if (within instanceof MeetingHeld held) {
+            facts.add(set(meeting(held.meetingId(), "heldOn"), day(held.heldAt())));
+            facts.add(set(meeting(held.meetingId(), "menteeConfidence"), held.menteeConfidence()));
+            facts.add(set(meeting(held.meetingId(), "quietRoomBooked"), held.quietRoomBooked()));
+        } else if (within instanceof MeetingMissed missed) {
+            facts.add(set(meeting(missed.meetingId(), "missedOn"), day(missed.scheduledFor())));
+        } else if (within instanceof MeetingCancelled cancelled) {
+            facts.add(set(meeting(cancelled.meetingId(), "cancelledOn"), day(cancelled.cancelledAt())));
+        } else if (within instanceof LessonObserved observed) {
+            facts.add(set("observations." + observed.observationId() + ".observedOn", day(observed.observedAt())));
+        } else if (within instanceof FeedbackGiven feedback) {
+            facts.add(set("observations." + feedback.observationId() + ".feedbackGiven", true));
+        } else if (within instanceof ReflectionSubmitted submitted) {
+            String reflection = "reflections." + submitted.reflectionId();
+            facts.add(set(reflection + ".submittedOn", day(submitted.submittedAt())));
+            facts.add(set(reflection + ".model", submitted.model().name()));
+            facts.add(set(reflection + ".selfAssessed", name(submitted.selfAssessedDepth())));
+        } else if (within instanceof ReflectionReviewed reviewed) {
+            String reflection = "reflections." + reviewed.reflectionId();
+            facts.add(set(reflection + ".mentorAssessed", name(reviewed.assessedDepth())));
+            facts.add(set(reflection + ".reviewedOn", day(reviewed.reviewedAt())));
+        } else if (within instanceof DevelopmentTargetSet target) {
+            facts.add(set("targets." + target.targetId() + ".setOn", day(target.setOn())));
+            facts.add(set("targets." + target.targetId() + ".identifiedBy", target.identifiedBy().name()));
+        } else if (within instanceof DevelopmentTargetMet met) {
+            facts.add(set("targets." + met.targetId() + ".metOn", day(met.metOn())));
+        }
+        return facts;
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String meeting(Object meetingId, String field) {
+        return "meetings." + meetingId + "." + field;
+    }
+
+    private static String day(LocalDate day) {
+        return day.toString();
+    }
+
+    /** The school day a moment fell on. */
+    private static String day(Instant moment) {
+        return LocalDate.ofInstant(moment, SchoolTime.ZONE).toString();
+    }
+}

@@ -1,0 +1,134 @@
+package uk.mentoring.analytics.progress;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
+
+/** The trust's schools and people as {@link TrustDirectoryProjection} keeps them. */
+@Component
+public class TrustDirectory {
+
+    private final ViewGenerations generations;
+
+    TrustDirectory(ViewGenerations generations) {
+        this.generations = generations;
+    }
+
+    private MongoCollection<Document> schoolViews() {
+        return generations.active(Collections.SCHOOLS);
+    }
+
+    private MongoCollection<Document> mentorViews() {
+        return generations.active(Collections.MENTORS);
+    }
+
+    private MongoCollection<Document> menteeViews() {
+        return generations.active(Collections.MENTEES);
+    }
+
+    public record School(UUID schoolId, String name, String urn, String phase) {
+    }
+
+    /** A person as dashboards name them; the name is null while their record has not arrived. */
+    public record Person(UUID id, String displayName) {
+    }
+
+    public record Mentee(UUID menteeId, UUID schoolId, String displayName, String stage, List<Move> moves) {
+    }
+
+    public record Mentor(UUID mentorId, UUID schoolId, String displayName, List<String> subjects) {
+    }
+
+    public record Move(LocalDate on, UUID fromSchoolId, UUID toSchoolId) {
+    }
+
+    public List<School> schools() {
+        List<School> found = new ArrayList<>();
+        schoolViews().find().forEach(school -> found.add(school(school)));
+        found.sort(Comparator.comparing(School::name, Comparator.nullsLast(Comparator.naturalOrder())));
+        return found;
+    }
+
+    public Optional<School> school(UUID schoolId) {
+        return Optional.ofNullable(schoolViews().find(eq("_id", schoolId.toString())).first()).map(TrustDirectory::school);
+    }
+
+    public Optional<Mentee> mentee(UUID menteeId) {
+        return Optional.ofNullable(menteeViews().find(eq("_id", menteeId.toString())).first()).map(TrustDirectory::mentee);
+    }
+
+    public Optional<Mentor> mentor(UUID mentorId) {
+        return Optional.ofNullable(mentorViews().find(eq("_id", mentorId.toString())).first())
+                .map(mentor -> new Mentor(mentorId, UUID.fromString(mentor.getString("schoolId")), mentor.getString("displayName"),
+                        mentor.getList("subjects", String.class, List.of())));
+    }
+
+    /** Mentors of each school, for all schools or one. */
+    public Map<UUID, Long> mentorsBySchool(Optional<UUID> school) {
+        return countBySchool(mentorViews(), school);
+    }
+
+    /** The ids of each school's mentees, for all schools or one. */
+    public Map<UUID, List<UUID>> menteesBySchool(Optional<UUID> school) {
+        Map<UUID, List<UUID>> bySchool = new HashMap<>();
+        menteeViews().find(inSchool(school)).forEach(mentee -> bySchool.computeIfAbsent(UUID.fromString(mentee.getString("schoolId")), id -> new ArrayList<>())
+                .add(UUID.fromString(mentee.getString("_id"))));
+        return bySchool;
+    }
+
+    /** Names of the given people, mentors and mentees alike. */
+    public Map<UUID, Person> people(Collection<UUID> ids) {
+        List<String> wanted = ids.stream().filter(id -> id != null).map(UUID::toString).distinct().toList();
+        Map<UUID, Person> found = new HashMap<>();
+        for (MongoCollection<Document> people : List.of(mentorViews(), menteeViews())) {
+            people.find(in("_id", wanted)).forEach(person -> found.put(UUID.fromString(person.getString("_id")),
+                    new Person(UUID.fromString(person.getString("_id")), person.getString("displayName"))));
+        }
+        ids.stream().filter(id -> id != null).forEach(id -> found.putIfAbsent(id, new Person(id, null)));
+        return found;
+    }
+
+    private static Map<UUID, Long> countBySchool(MongoCollection<Document> people, Optional<UUID> school) {
+        Map<UUID, Long> counts = new HashMap<>();
+        people.find(inSchool(school)).forEach(person -> counts.merge(UUID.fromString(person.getString("schoolId")), 1L, Long::sum));
+        return counts;
+    }
+
+    private static Bson inSchool(Optional<UUID> school) {
+        return school.map(id -> eq("schoolId", id.toString())).orElse(Filters.exists("schoolId"));
+    }
+
+    private static School school(Document school) {
+        return new School(UUID.fromString(school.getString("_id")), school.getString("name"), school.getString("urn"), school.getString("phase"));
+    }
+
+    private static Mentee mentee(Document mentee) {
+        List<Move> moves = new ArrayList<>();
+        Document recorded = mentee.get("moves", Document.class);
+        if (recorded != null) {
+            recorded.values().forEach(move -> {
+                Document document = (Document) move;
+                moves.add(new Move(LocalDate.parse(document.getString("on")), UUID.fromString(document.getString("from")),
+                        UUID.fromString(document.getString("to"))));
+            });
+        }
+        moves.sort(Comparator.comparing(Move::on));
+        return new Mentee(UUID.fromString(mentee.getString("_id")), mentee.getString("schoolId") == null ? null : UUID.fromString(mentee.getString("schoolId")),
+                mentee.getString("displayName"), mentee.getString("stage"), moves);
+    }
+}

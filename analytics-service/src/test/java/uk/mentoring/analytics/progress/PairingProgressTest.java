@@ -1,0 +1,298 @@
+package uk.mentoring.analytics.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import uk.mentoring.analytics.progress.PairingHistory.Meeting;
+import uk.mentoring.analytics.progress.PairingHistory.Observation;
+import uk.mentoring.analytics.progress.PairingHistory.Reflection;
+import uk.mentoring.analytics.progress.PairingHistory.SupportChange;
+import uk.mentoring.analytics.progress.PairingHistory.Target;
+import uk.mentoring.analytics.progress.PairingProgress.Trend;
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.reflection.IdentifiedBy;
+
+/** Each measure and risk flag of the practice, from a pairing's history. */
+class PairingProgressTest {
+
+    static final LocalDate PAIRED = LocalDate.of(2026, 9, 7); // a Monday
+    static final RiskThresholds PRACTICE = RiskThresholds.practiceDefaults();
+
+    @Test
+    void a_first_meeting_within_a_week_that_agrees_ground_rules_builds_trust() {
+        History history = new History().held(PAIRED.plusDays(3), 3, true).groundRules(PAIRED.plusDays(3))
+                .held(PAIRED.plusDays(10), 3, false).held(PAIRED.plusDays(17), 4, true);
+
+        PairingProgress progress = history.asOf(PAIRED.plusDays(20));
+
+        assertThat(progress.firstMeeting().heldOn()).isEqualTo(PAIRED.plusDays(3));
+        assertThat(progress.firstMeeting().daysAfterPairing()).isEqualTo(3);
+        assertThat(progress.firstMeeting().schoolDaysAfterPairing()).isEqualTo(3);
+        assertThat(progress.firstMeeting().onTime()).isTrue();
+        assertThat(progress.firstMeeting().quietRoomBooked()).isTrue();
+        assertThat(progress.groundRules().atFirstMeeting()).isTrue();
+        assertThat(progress.cadence().meetingsHeld()).isEqualTo(3);
+        assertThat(progress.cadence().weeklySlots()).isEqualTo(3);
+        assertThat(progress.cadence().kept()).isEqualTo(1.0);
+        assertThat(progress.risks()).extracting(Risk::code).doesNotContain(Risk.NO_FIRST_MEETING, Risk.NO_GROUND_RULES, Risk.NO_RECENT_MEETING);
+    }
+
+    @Test
+    void weekly_cadence_counts_the_weeks_since_the_first_meeting() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(15), 3, false);
+
+        PairingProgress progress = history.asOf(PAIRED.plusDays(29));
+
+        assertThat(progress.cadence().weeklySlots()).isEqualTo(5);
+        assertThat(progress.cadence().kept()).isEqualTo(0.4);
+        assertThat(progress.cadence().daysSinceLastMeeting()).isEqualTo(14);
+    }
+
+    @Test
+    void no_first_meeting_after_ten_school_days_is_flagged_with_the_days_so_far() {
+        History history = new History();
+
+        // 9 school days: Tuesday 8th to Friday 18th September, less the weekend
+        assertThat(history.asOf(PAIRED.plusDays(11)).risks()).extracting(Risk::code).doesNotContain(Risk.NO_FIRST_MEETING, Risk.NO_GROUND_RULES);
+
+        PairingProgress late = history.asOf(PAIRED.plusDays(15)); // 11 school days
+        assertThat(late.firstMeeting().onTime()).isFalse();
+        assertThat(late.risks()).extracting(Risk::code).contains(Risk.NO_FIRST_MEETING, Risk.NO_GROUND_RULES);
+        assertThat(reason(late, Risk.NO_FIRST_MEETING)).isEqualTo("No first meeting yet, 11 school days after pairing (expected within 10).");
+    }
+
+    @Test
+    void a_first_meeting_held_late_counts_as_not_on_time_but_is_no_longer_a_risk() {
+        PairingProgress progress = new History().held(PAIRED.plusDays(21), 2, true).groundRules(PAIRED.plusDays(21)).asOf(PAIRED.plusDays(22));
+
+        assertThat(progress.firstMeeting().onTime()).isFalse();
+        assertThat(progress.firstMeeting().schoolDaysAfterPairing()).isEqualTo(15);
+        assertThat(progress.risks()).extracting(Risk::code).doesNotContain(Risk.NO_FIRST_MEETING);
+    }
+
+    @Test
+    void ground_rules_never_agreed_are_flagged_once_the_pairing_has_met() {
+        PairingProgress progress = new History().held(PAIRED.plusDays(2), 3, true).held(PAIRED.plusDays(9), 3, false).asOf(PAIRED.plusDays(10));
+
+        assertThat(progress.groundRules().agreed()).isFalse();
+        assertThat(progress.groundRules().atFirstMeeting()).isFalse();
+        assertThat(reason(progress, Risk.NO_GROUND_RULES)).isEqualTo("Ground rules not agreed, after 2 meetings.");
+    }
+
+    @Test
+    void ground_rules_agreed_later_than_the_first_meeting_count_as_agreed_but_not_at_it() {
+        PairingProgress progress = new History().held(PAIRED.plusDays(2), 3, true).groundRules(PAIRED.plusDays(9)).groundRules(PAIRED.plusDays(30))
+                .asOf(PAIRED.plusDays(31));
+
+        assertThat(progress.groundRules().agreed()).isTrue();
+        assertThat(progress.groundRules().agreedOn()).isEqualTo(PAIRED.plusDays(9));
+        assertThat(progress.groundRules().atFirstMeeting()).isFalse();
+    }
+
+    @Test
+    void no_meeting_for_more_than_fourteen_days_is_flagged() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true).groundRules(PAIRED.plusDays(1));
+
+        assertThat(history.asOf(PAIRED.plusDays(15)).risks()).extracting(Risk::code).doesNotContain(Risk.NO_RECENT_MEETING);
+        assertThat(reason(history.asOf(PAIRED.plusDays(16)), Risk.NO_RECENT_MEETING))
+                .isEqualTo("No meeting held for 15 days (expected at least every 14).");
+    }
+
+    @Test
+    void confidence_falling_by_two_over_the_last_three_meetings_is_flagged() {
+        History falling = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(8), 4, false)
+                .held(PAIRED.plusDays(15), 3, false).held(PAIRED.plusDays(22), 2, false);
+
+        PairingProgress progress = falling.asOf(PAIRED.plusDays(23));
+
+        assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::confidence).containsExactly(3, 4, 3, 2);
+        assertThat(progress.confidence().recentChange()).isEqualTo(-2);
+        assertThat(progress.confidence().trend()).isEqualTo(Trend.FALLING);
+        assertThat(reason(progress, Risk.CONFIDENCE_FALLING)).isEqualTo("Confidence fell from 4 to 2 over the last 3 meetings.");
+
+        History dipped = new History().held(PAIRED.plusDays(1), 4, true).held(PAIRED.plusDays(8), 3, false).held(PAIRED.plusDays(15), 3, false);
+        assertThat(dipped.asOf(PAIRED.plusDays(16)).risks()).extracting(Risk::code).doesNotContain(Risk.CONFIDENCE_FALLING);
+    }
+
+    @Test
+    void confidence_trend_is_the_change_per_meeting_over_the_whole_series() {
+        PairingProgress rising = new History().held(PAIRED.plusDays(1), 2, true).held(PAIRED.plusDays(8), 3, false)
+                .held(PAIRED.plusDays(15), 3, false).held(PAIRED.plusDays(22), 4, false).asOf(PAIRED.plusDays(23));
+
+        assertThat(rising.confidence().trendPerMeeting()).isEqualTo(0.6);
+        assertThat(rising.confidence().trend()).isEqualTo(Trend.RISING);
+        assertThat(rising.confidence().first()).isEqualTo(2);
+        assertThat(rising.confidence().latest()).isEqualTo(4);
+        assertThat(new History().held(PAIRED.plusDays(1), 2, true).asOf(PAIRED.plusDays(2)).confidence().trend()).isEqualTo(Trend.TOO_FEW_MEETINGS);
+    }
+
+    @Test
+    void no_reflection_for_more_than_twenty_one_days_is_flagged() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true).reflection(PAIRED.plusDays(2), ReflectionDepth.ANALYSING, null);
+
+        assertThat(history.asOf(PAIRED.plusDays(23)).risks()).extracting(Risk::code).doesNotContain(Risk.NO_RECENT_REFLECTION);
+        assertThat(reason(history.asOf(PAIRED.plusDays(24)), Risk.NO_RECENT_REFLECTION))
+                .isEqualTo("No reflection for 22 days (expected at least every 21).");
+        assertThat(reason(new History().asOf(PAIRED.plusDays(22)), Risk.NO_RECENT_REFLECTION))
+                .isEqualTo("No reflection yet, 22 days after pairing (expected at least every 21).");
+    }
+
+    @Test
+    void reflection_depth_counts_the_mentors_assessment_once_reviewed() {
+        PairingProgress progress = new History()
+                .reflection(PAIRED.plusDays(2), ReflectionDepth.ANALYSING, ReflectionDepth.UNDERSTANDING)
+                .reflection(PAIRED.plusDays(9), ReflectionDepth.EVALUATING, null)
+                .asOf(PAIRED.plusDays(10));
+
+        assertThat(progress.reflections().submitted()).isEqualTo(2);
+        assertThat(progress.reflections().reviewed()).isEqualTo(1);
+        assertThat(progress.reflections().series()).extracting(PairingProgress.DepthPoint::selfAssessedLevel).containsExactly(4, 5);
+        assertThat(progress.reflections().series()).extracting(PairingProgress.DepthPoint::mentorAssessedLevel).containsExactly(2, null);
+        assertThat(progress.reflections().averageDepth()).isEqualTo(3.5);
+    }
+
+    @Test
+    void three_reflections_in_a_row_no_deeper_than_understanding_are_flagged() {
+        History shallow = new History()
+                .reflection(PAIRED.plusDays(2), ReflectionDepth.ANALYSING, ReflectionDepth.REMEMBERING)
+                .reflection(PAIRED.plusDays(9), ReflectionDepth.UNDERSTANDING, null)
+                .reflection(PAIRED.plusDays(16), ReflectionDepth.APPLYING, ReflectionDepth.UNDERSTANDING);
+
+        assertThat(reason(shallow.asOf(PAIRED.plusDays(17)), Risk.SHALLOW_REFLECTIONS))
+                .isEqualTo("The last 3 reflections went no deeper than understanding.");
+        assertThat(shallow.reflection(PAIRED.plusDays(20), ReflectionDepth.ANALYSING, null).asOf(PAIRED.plusDays(21)).risks())
+                .extracting(Risk::code).doesNotContain(Risk.SHALLOW_REFLECTIONS);
+    }
+
+    @Test
+    void support_level_weeks_at_each_level_and_to_reach_it() {
+        PairingProgress progress = new History().support(PAIRED.plusWeeks(3), SupportLevel.INTENSIVE, SupportLevel.REGULAR)
+                .support(PAIRED.plusWeeks(7), SupportLevel.REGULAR, SupportLevel.LIGHT)
+                .asOf(PAIRED.plusWeeks(9));
+
+        assertThat(progress.support().current()).isEqualTo(SupportLevel.LIGHT);
+        assertThat(progress.support().since()).isEqualTo(PAIRED.plusWeeks(7));
+        assertThat(progress.support().weeksAt()).containsEntry(SupportLevel.INTENSIVE, 3.0).containsEntry(SupportLevel.REGULAR, 4.0)
+                .containsEntry(SupportLevel.LIGHT, 2.0);
+        assertThat(progress.support().weeksToReach()).containsEntry(SupportLevel.REGULAR, 3.0).containsEntry(SupportLevel.LIGHT, 7.0)
+                .doesNotContainKey(SupportLevel.INDEPENDENT);
+    }
+
+    @Test
+    void the_share_of_targets_the_mentee_identified_themself() {
+        PairingProgress progress = new History().target(PAIRED.plusDays(2), IdentifiedBy.MENTOR, PAIRED.plusDays(20))
+                .target(PAIRED.plusDays(9), IdentifiedBy.MENTEE, null).target(PAIRED.plusDays(16), IdentifiedBy.MENTEE, null)
+                .target(PAIRED.plusDays(23), IdentifiedBy.MENTEE, null).asOf(PAIRED.plusDays(30));
+
+        assertThat(progress.targets().set()).isEqualTo(4);
+        assertThat(progress.targets().identifiedByMentee()).isEqualTo(3);
+        assertThat(progress.targets().menteeIdentifiedShare()).isEqualTo(0.75);
+        assertThat(progress.targets().met()).isEqualTo(1);
+    }
+
+    @Test
+    void an_ended_pairing_needs_no_one_and_its_weeks_stop_at_its_end() {
+        PairingProgress progress = new History().held(PAIRED.plusDays(1), 3, true).ended(PAIRED.plusWeeks(4)).asOf(PAIRED.plusWeeks(20));
+
+        assertThat(progress.status()).isEqualTo(PairingProgress.Status.ENDED);
+        assertThat(progress.risks()).isEmpty();
+        assertThat(progress.support().weeksAt()).containsEntry(SupportLevel.INTENSIVE, 4.0);
+        assertThat(progress.cadence().weeklySlots()).isEqualTo(4);
+    }
+
+    @Test
+    void progress_as_of_a_past_day_leaves_out_what_came_later() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(8), 5, false)
+                .reflection(PAIRED.plusDays(2), ReflectionDepth.APPLYING, ReflectionDepth.ANALYSING)
+                .observed(PAIRED.plusDays(9)).ended(PAIRED.plusDays(40));
+
+        PairingProgress then = history.asOf(PAIRED.plusDays(2));
+
+        assertThat(then.cadence().meetingsHeld()).isEqualTo(1);
+        assertThat(then.confidence().latest()).isEqualTo(3);
+        assertThat(then.reflections().series().get(0).mentorAssessed()).as("reviewed a day later").isNull();
+        assertThat(then.observations().observed()).isZero();
+        assertThat(then.status()).isEqualTo(PairingProgress.Status.ACTIVE);
+    }
+
+    @Test
+    void a_trust_sets_its_own_thresholds() {
+        RiskThresholds relaxed = new RiskThresholds(10, 30, 2, 3, 21, false, ReflectionDepth.UNDERSTANDING, 0);
+        History history = new History().held(PAIRED.plusDays(1), 3, true).reflection(PAIRED.plusDays(18), ReflectionDepth.REMEMBERING, null)
+                .reflection(PAIRED.plusDays(19), ReflectionDepth.REMEMBERING, null).reflection(PAIRED.plusDays(20), ReflectionDepth.REMEMBERING, null);
+
+        assertThat(history.asOf(PAIRED.plusDays(21)).risks()).extracting(Risk::code)
+                .contains(Risk.NO_RECENT_MEETING, Risk.NO_GROUND_RULES, Risk.SHALLOW_REFLECTIONS);
+        assertThat(PairingProgress.of(history.build(), PAIRED.plusDays(21), relaxed).risks()).isEmpty();
+    }
+
+    private static String reason(PairingProgress progress, String code) {
+        return progress.risks().stream().filter(risk -> risk.code().equals(code)).map(Risk::reason).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + code + " in " + progress.risks()));
+    }
+
+    /** A pairing's history, written fact by fact. */
+    static final class History {
+        final UUID pairing = UUID.randomUUID();
+        final List<LocalDate> groundRules = new ArrayList<>();
+        final List<Meeting> meetings = new ArrayList<>();
+        final List<SupportChange> support = new ArrayList<>();
+        final List<Observation> observations = new ArrayList<>();
+        final List<Reflection> reflections = new ArrayList<>();
+        final List<Target> targets = new ArrayList<>();
+        LocalDate endedOn;
+
+        History held(LocalDate on, int confidence, boolean quietRoom) {
+            meetings.add(new Meeting(UUID.randomUUID().toString(), on, on, confidence, quietRoom, null, null));
+            return this;
+        }
+
+        History groundRules(LocalDate on) {
+            groundRules.add(on);
+            return this;
+        }
+
+        History reflection(LocalDate on, ReflectionDepth self, ReflectionDepth mentor) {
+            reflections.add(new Reflection(UUID.randomUUID().toString(), on, ReflectionModel.GIBBS, self, mentor, mentor == null ? null : on.plusDays(1)));
+            return this;
+        }
+
+        History support(LocalDate on, SupportLevel from, SupportLevel to) {
+            support.add(new SupportChange(on, from, to));
+            return this;
+        }
+
+        History target(LocalDate on, IdentifiedBy by, LocalDate metOn) {
+            targets.add(new Target(UUID.randomUUID().toString(), on, by, metOn));
+            return this;
+        }
+
+        History observed(LocalDate on) {
+            observations.add(new Observation(UUID.randomUUID().toString(), on, true));
+            return this;
+        }
+
+        History ended(LocalDate on) {
+            endedOn = on;
+            return this;
+        }
+
+        PairingHistory build() {
+            return new PairingHistory(pairing, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), MenteeStage.ECT_YEAR_1, PAIRED,
+                    endedOn, endedOn == null ? null : "PROGRAMME_COMPLETED", groundRules, meetings, support, observations, reflections, targets);
+        }
+
+        PairingProgress asOf(LocalDate day) {
+            return PairingProgress.of(build(), day, PRACTICE);
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package uk.mentoring.analytics.progress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import uk.mentoring.analytics.progress.PairingProgress.Status;
+import uk.mentoring.analytics.progress.PairingProgress.Trend;
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.contracts.SchoolPhase;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.meeting.MeetingMissed;
+import uk.mentoring.contracts.meeting.MeetingScheduled;
+import uk.mentoring.contracts.pairing.GroundRulesAgreed;
+import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MentorRegistered;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.SchoolOnboarded;
+import uk.mentoring.contracts.pairing.SupportLevelChanged;
+import uk.mentoring.contracts.reflection.DevelopmentTargetSet;
+import uk.mentoring.contracts.reflection.IdentifiedBy;
+import uk.mentoring.contracts.reflection.ReflectionReviewed;
+import uk.mentoring.contracts.reflection.ReflectionSubmitted;
+import uk.mentoring.kit.events.ReceivedEvent;
+import uk.mentoring.testkit.TestInfrastructure;
+
+/**
+ * Both projections on the test kit's MongoDB, fed event sequences from the three topics as Kafka
+ * might deliver them: twice over, and interleaved in any order.
+ */
+class ProgressProjectionsTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+    static MongoClient client;
+
+    MongoDatabase database;
+    TrustDirectoryProjection directoryProjection;
+    PairingHistoryProjection historyProjection;
+    ProgressViews views;
+
+    final UUID school = UUID.randomUUID();
+    final UUID mentor = UUID.randomUUID();
+    final UUID mentee = UUID.randomUUID();
+    final UUID secondMentee = UUID.randomUUID();
+    final UUID pairing = UUID.randomUUID();
+    final Map<MentoringEvent, String> ids = new HashMap<>();
+
+    @BeforeAll
+    static void connect() {
+        client = MongoClients.create(TestInfrastructure.mongoUri());
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = client.getDatabase("projection-" + UUID.randomUUID());
+        ViewGenerations generations = new ViewGenerations(database);
+        directoryProjection = new TrustDirectoryProjection(generations);
+        historyProjection = new PairingHistoryProjection(new PairingHistories(generations), generations);
+        views = new ProgressViews(new PairingHistories(generations), new TrustDirectory(generations), RiskThresholds.practiceDefaults(),
+                Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
+    @Test
+    void counts_a_school_with_its_people_and_pairings() {
+        apply(directory());
+
+        ProgressViews.SchoolView view = views.school(school, ProgressQuery.today(TODAY)).orElseThrow();
+        assertThat(view.name()).isEqualTo("Riverside Primary Academy");
+        assertThat(view.mentors()).isEqualTo(1);
+        assertThat(view.mentees()).isEqualTo(2);
+        assertThat(view.progress().activePairings()).isEqualTo(1);
+        assertThat(view.menteesWithoutMentor()).isEqualTo(1);
+        ProgressViews.PairingView paired = views.pairing(pairing, TODAY).orElseThrow();
+        assertThat(paired.mentor().displayName()).isEqualTo("Amira Khan");
+        assertThat(paired.status()).isEqualTo(Status.ACTIVE);
+    }
+
+    @Test
+    void measures_a_term_of_meetings_reflections_and_support_from_all_three_topics() {
+        apply(term());
+
+        PairingProgress progress = views.pairing(pairing, TODAY).orElseThrow().progress();
+        assertThat(progress.firstMeeting().heldOn()).isEqualTo(LocalDate.of(2026, 9, 9));
+        assertThat(progress.firstMeeting().daysAfterPairing()).isEqualTo(2);
+        assertThat(progress.groundRules().agreed()).isTrue();
+        assertThat(progress.groundRules().atFirstMeeting()).isTrue();
+        assertThat(progress.cadence().meetingsHeld()).isEqualTo(4);
+        assertThat(progress.cadence().meetingsMissed()).isEqualTo(1);
+        assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::confidence).containsExactly(2, 2, 3, 4);
+        assertThat(progress.confidence().trend()).isEqualTo(Trend.RISING);
+        assertThat(progress.reflections().submitted()).isEqualTo(2);
+        assertThat(progress.reflections().reviewed()).isEqualTo(1);
+        assertThat(progress.reflections().series()).extracting(PairingProgress.DepthPoint::selfAssessedLevel).containsExactly(2, 4);
+        assertThat(progress.targets().set()).isEqualTo(2);
+        assertThat(progress.targets().menteeIdentifiedShare()).isEqualTo(0.5);
+        assertThat(progress.support().current()).isEqualTo(SupportLevel.REGULAR);
+        assertThat(progress.support().since()).isEqualTo(LocalDate.of(2026, 10, 19));
+        // the last meeting was 2 October: eight weeks without one, and reflections stopped too
+        assertThat(progress.risks()).extracting(Risk::code).contains(Risk.NO_RECENT_MEETING, Risk.NO_RECENT_REFLECTION)
+                .doesNotContain(Risk.NO_FIRST_MEETING, Risk.NO_GROUND_RULES, Risk.CONFIDENCE_FALLING);
+
+        ProgressViews.TrustView trust = views.trust(ProgressQuery.today(TODAY));
+        assertThat(trust.atRisk()).extracting(ProgressViews.PairingAtRisk::pairingId).containsExactly(pairing);
+        assertThat(trust.progress().meetingsHeld()).isEqualTo(4);
+        assertThat(trust.bySchool()).singleElement().satisfies(summary -> assertThat(summary.progress().atRisk()).isEqualTo(1));
+    }
+
+    @Test
+    void every_event_delivered_twice_changes_nothing() {
+        apply(term());
+        ProgressViews.TrustView once = views.trust(ProgressQuery.today(TODAY));
+        ProgressViews.PairingView pairingOnce = views.pairing(pairing, TODAY).orElseThrow();
+
+        apply(term());
+
+        assertThat(views.trust(ProgressQuery.today(TODAY))).isEqualTo(once);
+        assertThat(views.pairing(pairing, TODAY)).contains(pairingOnce);
+    }
+
+    @Test
+    void the_order_the_topics_interleave_in_does_not_matter() {
+        List<ReceivedEvent> events = new ArrayList<>(term());
+        events.add(received(new PairingEnded(pairing, school, mentor, mentee, PairingEndReason.PROGRAMME_COMPLETED, LocalDate.of(2026, 11, 20))));
+        apply(events);
+        ProgressViews.TrustView inOrder = views.trust(ProgressQuery.today(TODAY));
+        ProgressViews.PairingView pairingInOrder = views.pairing(pairing, TODAY).orElseThrow();
+
+        for (long seed = 1; seed <= 6; seed++) {
+            freshDatabase();
+            List<ReceivedEvent> shuffled = new ArrayList<>(events);
+            Collections.shuffle(shuffled, new Random(seed));
+            apply(shuffled);
+            assertThat(views.trust(ProgressQuery.today(TODAY))).as("shuffled with seed %d", seed).isEqualTo(inOrder);
+            assertThat(views.pairing(pairing, TODAY)).as("shuffled with seed %d", seed).contains(pairingInOrder);
+        }
+        assertThat(pairingInOrder.status()).isEqualTo(Status.ENDED);
+        assertThat(pairingInOrder.progress().risks()).as("an ended pairing needs no one").isEmpty();
+        assertThat(inOrder.progress().activePairings()).isZero();
+        assertThat(inOrder.atRisk()).isEmpty();
+    }
+
+    @Test
+    void a_date_range_and_a_stage_select_the_pairings_and_the_day_they_are_measured_on() {
+        apply(term());
+
+        ProgressViews.PairingView inSeptember = views.pairing(pairing, LocalDate.of(2026, 9, 30)).orElseThrow();
+        assertThat(inSeptember.progress().cadence().meetingsHeld()).isEqualTo(3);
+        assertThat(inSeptember.progress().risks()).isEmpty();
+        assertThat(views.pairing(pairing, LocalDate.of(2026, 9, 1))).as("not yet paired").isEmpty();
+
+        ProgressQuery trainees = ProgressQuery.of(List.of(MenteeStage.TRAINEE), null, null, TODAY);
+        assertThat(views.trust(trainees).progress().pairings()).isZero();
+        ProgressQuery ects = ProgressQuery.of(List.of(MenteeStage.ECT_YEAR_1), null, null, TODAY);
+        assertThat(views.trust(ects).progress().pairings()).isEqualTo(1);
+    }
+
+    private List<ReceivedEvent> directory() {
+        return List.of(
+                received(new SchoolOnboarded(school, "Riverside Primary Academy", "140123", SchoolPhase.PRIMARY)),
+                received(new MentorRegistered(mentor, school, "Amira Khan", "a.khan@example.org", List.of("Maths"), List.of())),
+                received(new MenteeEnrolled(mentee, school, "Tom Whitfield", "t.w@example.org", MenteeStage.ECT_YEAR_1, List.of())),
+                received(new MenteeEnrolled(secondMentee, school, "Priya Shah", "p.s@example.org", MenteeStage.TRAINEE, List.of())),
+                received(new PairingCreated(pairing, school, mentor, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 9, 7))));
+    }
+
+    private List<ReceivedEvent> term;
+
+    /** A pairing that started well and went quiet in October; the same events each time it is asked for. */
+    private List<ReceivedEvent> term() {
+        if (term == null) {
+            term = List.copyOf(newTerm());
+        }
+        return term;
+    }
+
+    private List<ReceivedEvent> newTerm() {
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        events.add(received(new GroundRulesAgreed(pairing, school, mentor, mentee, List.of("Phones away"), DayOfWeek.WEDNESDAY,
+                LocalTime.of(15, 30), "Library", LocalDate.of(2026, 9, 9))));
+        events.addAll(meeting(LocalDate.of(2026, 9, 9), 2, true));
+        events.addAll(meeting(LocalDate.of(2026, 9, 16), 2, false));
+        events.addAll(meeting(LocalDate.of(2026, 9, 23), 3, false));
+        events.addAll(meeting(LocalDate.of(2026, 10, 2), 4, false));
+        UUID missed = UUID.randomUUID();
+        events.add(received(new MeetingScheduled(missed, pairing, school, mentor, mentee, at(LocalDate.of(2026, 10, 7)), 30, "Library")));
+        events.add(received(new MeetingMissed(missed, pairing, school, mentor, mentee, at(LocalDate.of(2026, 10, 7)))));
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        events.add(received(new ReflectionSubmitted(first, pairing, school, mentor, mentee, ReflectionModel.GIBBS, Map.of(),
+                ReflectionDepth.UNDERSTANDING, at(LocalDate.of(2026, 9, 18)))));
+        events.add(received(new ReflectionReviewed(first, pairing, school, mentor, mentee, ReflectionDepth.UNDERSTANDING, "Good start",
+                at(LocalDate.of(2026, 9, 20)))));
+        events.add(received(new ReflectionSubmitted(second, pairing, school, mentor, mentee, ReflectionModel.CRITICAL_INCIDENT, Map.of(),
+                ReflectionDepth.ANALYSING, at(LocalDate.of(2026, 10, 1)))));
+        events.add(received(new DevelopmentTargetSet(UUID.randomUUID(), pairing, school, mentor, mentee, "Behaviour", IdentifiedBy.MENTEE,
+                LocalDate.of(2026, 9, 16))));
+        events.add(received(new DevelopmentTargetSet(UUID.randomUUID(), pairing, school, mentor, mentee, "Questioning", IdentifiedBy.MENTOR,
+                LocalDate.of(2026, 9, 23))));
+        events.add(received(new SupportLevelChanged(pairing, school, mentor, mentee, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null,
+                LocalDate.of(2026, 10, 19))));
+        return events;
+    }
+
+    private List<ReceivedEvent> meeting(LocalDate on, int confidence, boolean first) {
+        UUID meeting = UUID.randomUUID();
+        return List.of(
+                received(new MeetingScheduled(meeting, pairing, school, mentor, mentee, at(on), 45, "Library")),
+                received(new MeetingHeld(meeting, pairing, school, mentor, mentee, at(on), 45, first, true, List.of(), List.of(), confidence)));
+    }
+
+    private static Instant at(LocalDate day) {
+        return day.atTime(15, 30).toInstant(ZoneOffset.UTC);
+    }
+
+    private ReceivedEvent received(MentoringEvent data) {
+        String id = ids.computeIfAbsent(data, event -> UUID.randomUUID().toString());
+        return new ReceivedEvent(id, data.getClass().getSimpleName(), Instant.parse("2026-09-07T08:00:00Z"), data, Optional.empty());
+    }
+
+    private void apply(List<ReceivedEvent> events) {
+        events.forEach(event -> {
+            directoryProjection.on(event);
+            historyProjection.on(event);
+        });
+    }
+}

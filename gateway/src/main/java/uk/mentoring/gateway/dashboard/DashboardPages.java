@@ -1,0 +1,72 @@
+package uk.mentoring.gateway.dashboard;
+
+import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import reactor.core.publisher.Mono;
+
+import uk.mentoring.gateway.ClaimNames;
+
+/**
+ * The progress dashboard: pages for people signed in at the gateway. Each page draws what the
+ * analytics API answers to the same person, called with their own session, so a page never shows
+ * a number the API would not give them. {@code /dashboard/me} tells a page who is looking, so a
+ * school lead lands on their school and a trust lead on the trust.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardPages {
+
+    @Bean
+    RouterFunction<ServerResponse> dashboard(ClaimNames claims) {
+        return RouterFunctions.route(GET("/dashboard"), request -> page(request, "trust.html"))
+                .andRoute(GET("/dashboard/schools/{schoolId}"), request -> page(request, "school.html"))
+                .andRoute(GET("/dashboard/pairings/{pairingId}"), request -> page(request, "pairing.html"))
+                .andRoute(GET("/dashboard/rebuild"), request -> page(request, "rebuild.html"))
+                .andRoute(GET("/dashboard/me"), request -> ReactiveSecurityContextHolder.getContext()
+                        .map(context -> viewer(context.getAuthentication(), claims))
+                        .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(viewer)));
+    }
+
+    /** A page, with the session's CSRF cookie set so that the page's own writes are accepted. */
+    private static Mono<ServerResponse> page(ServerRequest request, String name) {
+        Resource page = new ClassPathResource("dashboard/" + name);
+        Mono<CsrfToken> csrf = request.exchange().getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
+        return csrf.then(ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).bodyValue(page));
+    }
+
+    /** Who is looking, from their token's claims: the same claims the services decide by. */
+    static Viewer viewer(Object authentication, ClaimNames claims) {
+        Map<String, Object> attributes = Map.of();
+        if (authentication instanceof OAuth2AuthenticationToken browser) {
+            attributes = browser.getPrincipal().getAttributes();
+        } else if (authentication instanceof JwtAuthenticationToken script) {
+            attributes = script.getToken().getClaims();
+        }
+        Object name = attributes.getOrDefault("name", attributes.get("sub"));
+        return new Viewer(name == null ? "" : name.toString(), strings(attributes.get(claims.roles())), strings(attributes.get(claims.schoolIds())));
+    }
+
+    private static List<String> strings(Object claim) {
+        return claim instanceof Collection<?> values ? values.stream().map(String::valueOf).toList() : List.of();
+    }
+
+    record Viewer(String name, List<String> roles, List<String> schoolIds) {
+    }
+}

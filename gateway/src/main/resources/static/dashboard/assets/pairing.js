@@ -1,0 +1,74 @@
+/* A pairing's page: its warning signs, confidence meeting by meeting, depth of reflection, support. */
+(function () {
+  'use strict';
+  const D = window.Dashboard;
+  const pairingId = decodeURIComponent(location.pathname.split('/').pop());
+
+  const days = count => count === 1 ? '1 day' : count + ' days';
+
+  async function show() {
+    await D.viewer();
+    const pairing = await D.api('/api/analytics/pairings/' + encodeURIComponent(pairingId));
+    const p = pairing.progress;
+    const title = D.person(pairing.mentee) + ' with ' + D.person(pairing.mentor);
+    document.title = title + ' · Mentoring progress';
+    document.getElementById('title').textContent = title;
+    const school = pairing.schoolName
+      ? D.el('a', { href: '/dashboard/schools/' + encodeURIComponent(pairing.schoolId), text: pairing.schoolName }) : 'School not yet known';
+    D.fill('period', school, ' · ', D.stage(pairing.stage), ' · paired on ', D.day(pairing.pairedOn),
+      pairing.status === 'ENDED' ? ' · ended on ' + D.day(pairing.endedOn) : ' · active');
+
+    D.fill('risks', pairing.status === 'ENDED' ? D.el('p', { text: 'This pairing has ended.' })
+      : p.risks.length ? D.reasons(p.risks) : D.el('p', { text: 'No warning signs.' }));
+
+    D.figures('figures', [
+      ['First meeting', p.firstMeeting.heldOn ? D.day(p.firstMeeting.heldOn) + ', ' + days(p.firstMeeting.daysAfterPairing) + ' after pairing' : 'Not yet'],
+      ['Ground rules', p.groundRules.agreed ? 'Agreed ' + D.day(p.groundRules.agreedOn) + (p.groundRules.atFirstMeeting ? ', at the first meeting' : '') : 'Not yet agreed',
+        p.groundRules.agreed ? null : 'risk'],
+      ['Meetings held', D.number(p.cadence.meetingsHeld, 0) + (p.cadence.weeklySlots ? ' of ' + p.cadence.weeklySlots + ' weeks' : '')],
+      ['Weekly meetings kept', D.percent(p.cadence.kept)],
+      ['Missed or cancelled', D.number(p.cadence.meetingsMissed + p.cadence.meetingsCancelled, 0)],
+      ['Latest confidence (1-5)', D.number(p.confidence.latest, 0)],
+      ['Confidence trend', { RISING: 'Rising', STEADY: 'Steady', FALLING: 'Falling', TOO_FEW_MEETINGS: 'Too few meetings yet' }[p.confidence.trend]],
+      ['Reflections', D.number(p.reflections.submitted, 0) + ' (' + p.reflections.reviewed + ' reviewed)'],
+      ['Targets the mentee identified', p.targets.set ? p.targets.identifiedByMentee + ' of ' + p.targets.set : 'None set yet'],
+      ['Lessons observed', D.number(p.observations.observed, 0)],
+      ['Support now', D.support(p.support.current)]
+    ]);
+
+    const confidence = p.confidence.series;
+    D.chart('confidence-chart', confidence.length
+      ? 'The mentee\u2019s confidence at each of ' + confidence.length + ' meetings, on a scale of 1 to 5, from '
+        + confidence[0].confidence + ' to ' + confidence[confidence.length - 1].confidence + '.'
+      : 'No meetings held yet, so no confidence to show.', {
+      xAxis: { type: 'category', data: confidence.map(point => D.day(point.on)), name: 'Meeting', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', min: 1, max: 5, interval: 1, name: 'Confidence' },
+      series: [{ name: 'Confidence', type: 'line', data: confidence.map(point => point.confidence), symbolSize: 8 }]
+    }, D.table('Confidence at each meeting', ['Meeting', { label: 'Confidence (1-5)', num: true }],
+      confidence.map(point => [D.day(point.on), point.confidence])));
+
+    const reflections = p.reflections.series;
+    D.chart('depth-chart', reflections.length
+      ? 'Depth of each of ' + reflections.length + ' reflections on Pappas\u2019 six levels, as the mentee assessed it and, once reviewed, as the mentor did.'
+      : 'No reflections yet, so no depth to show.', {
+      xAxis: { type: 'category', data: reflections.map(point => D.day(point.on)), name: 'Reflection', nameLocation: 'middle', nameGap: 28 },
+      yAxis: { type: 'value', min: 1, max: 6, interval: 1, name: 'Depth', axisLabel: { formatter: level => D.DEPTHS[level - 1] || '' } },
+      tooltip: { trigger: 'axis', valueFormatter: level => D.depth(level) },
+      series: [
+        { name: 'Mentee\u2019s view', type: 'line', data: reflections.map(point => point.selfAssessedLevel), symbolSize: 8 },
+        { name: 'Mentor\u2019s view', type: 'line', connectNulls: false, data: reflections.map(point => point.mentorAssessedLevel), symbol: 'diamond',
+          symbolSize: 11, lineStyle: { type: 'dashed' } }
+      ]
+    }, D.table('Depth of each reflection', ['Submitted', 'Model', 'Mentee\u2019s view', 'Mentor\u2019s view'],
+      reflections.map(point => [D.day(point.on), point.model === 'GIBBS' ? 'Gibbs' : point.model === 'CRITICAL_INCIDENT' ? 'Critical incident' : 'Free',
+        D.depth(point.selfAssessedLevel), point.mentorAssessedLevel ? D.depth(point.mentorAssessedLevel) : 'Not reviewed yet'])));
+
+    const weeks = Object.entries(p.support.weeksAt);
+    D.fill('support', D.table('Weeks at each level of support', ['Level', { label: 'Weeks', num: true }],
+      weeks.map(([level, count]) => [D.support(level), D.number(count)])),
+      p.support.changes.length ? D.table('Changes of support', ['On', 'From', 'To'],
+        p.support.changes.map(change => [D.day(change.on), D.support(change.from), D.support(change.to)])) : D.el('p', { text: 'Support has not changed yet.' }));
+  }
+
+  document.addEventListener('DOMContentLoaded', () => D.run(show));
+})();

@@ -1,0 +1,111 @@
+package uk.mentoring.kit.consuming;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+import uk.mentoring.kit.events.CloudEventDecoder;
+import uk.mentoring.kit.events.ReceivedEvent;
+
+/**
+ * Reads a service's topics again from their first record, outside its consumer group, so that a
+ * projection can be rebuilt from the whole history while the live consumer carries on. Records
+ * that cannot be read were dead-lettered when they first arrived and are passed over here.
+ */
+public class TopicReplay {
+
+    private final Map<String, Object> consumerProperties;
+    private final List<String> topics;
+
+    public TopicReplay(Map<String, Object> consumerProperties, List<String> topics) {
+        this.consumerProperties = Map.copyOf(consumerProperties);
+        this.topics = List.copyOf(topics);
+    }
+
+    /** How far a replay has come, in records read of the records on the topics so far. */
+    public interface Progress {
+        void at(long done, long total);
+    }
+
+    /**
+     * Hands every record on the topics to {@code handler}, in each partition's order, until the
+     * reader has reached the end of every partition and {@code mayFinish} agrees. The end is
+     * looked up again whenever it is reached, so records written meanwhile are read too.
+     *
+     * @return the number of events handed over
+     */
+    public long replay(Consumer<ReceivedEvent> handler, Progress progress, BooleanSupplier mayFinish) {
+        Map<String, Object> properties = new HashMap<>(consumerProperties);
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-" + UUID.randomUUID());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        properties.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
+
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(properties)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                for (PartitionInfo partition : consumer.partitionsFor(topic)) {
+                    partitions.add(new TopicPartition(topic, partition.partition()));
+                }
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> beginning = consumer.beginningOffsets(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long done = 0;
+            long records = 0;
+            progress.at(0, total(beginning, end));
+            while (true) {
+                ConsumerRecords<String, CloudEvent> batch = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, CloudEvent> record : batch) {
+                    records++;
+                    if (record.value() == null) {
+                        continue;
+                    }
+                    Optional<ReceivedEvent> event = CloudEventDecoder.decode(record.value(), Optional.empty());
+                    if (event.isPresent()) {
+                        handler.accept(event.get());
+                        done++;
+                    }
+                }
+                progress.at(records, Math.max(records, total(beginning, end)));
+                if (reached(consumer, end)) {
+                    end = consumer.endOffsets(partitions);
+                    if (reached(consumer, end) && mayFinish.getAsBoolean()) {
+                        progress.at(records, records);
+                        return done;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(partition -> consumer.position(partition.getKey()) >= partition.getValue());
+    }
+
+    private static long total(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().mapToLong(partition -> partition.getValue() - beginning.getOrDefault(partition.getKey(), 0L)).sum();
+    }
+}

@@ -1,0 +1,145 @@
+package uk.mentoring.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import uk.mentoring.stack.Component;
+import uk.mentoring.stack.DemoTrust;
+import uk.mentoring.stack.PlatformClient;
+import uk.mentoring.stack.Progress;
+import uk.mentoring.stack.StackSettings;
+
+/**
+ * The trust lead's Monday morning in a real headless Chromium: sign in through the identity
+ * provider, see every school compared and a chart, follow an at-risk pairing to its page; the
+ * numbers on the pages are the API's.
+ */
+class DashboardInTheBrowserIT {
+
+    static StackSettings settings;
+    static PlatformClient client;
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void start() throws Exception {
+        settings = RunningPlatform.shared();
+        client = RunningPlatform.client(settings);
+        new DemoTrust(client, Progress.silent()).seed();
+        browser = chromium();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_trust_lead_signs_in_compares_the_schools_and_follows_a_pairing_at_risk() {
+        JsonNode trust = client.get("/api/analytics/trust", client.token("trust-lead")).json();
+        signIn("trust-lead");
+
+        browser.get(settings.url(Component.GATEWAY) + "/dashboard");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        String schools = browser.findElement(By.id("schools")).getText();
+        assertThat(trust.path("bySchool")).hasSizeGreaterThanOrEqualTo(3);
+        trust.path("bySchool").forEach(school -> assertThat(schools).contains(school.path("name").asText()));
+        assertThat(browser.findElements(By.cssSelector("#schools-chart svg"))).as("a chart of the schools").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#weeks-chart svg"))).as("a chart of the term").isNotEmpty();
+        assertThat(browser.findElement(By.id("schools-chart")).getAttribute("aria-label")).contains("virtuous circle");
+        assertThat(figure("Active pairings")).isEqualTo(trust.path("progress").path("activePairings").asText());
+        assertThat(figure("Pairings at risk")).isEqualTo(trust.path("progress").path("atRisk").asText());
+
+        JsonNode first = trust.path("atRisk").get(0);
+        assertThat(first).as("the demo trust has pairings at risk").isNotNull();
+        WebElement atRisk = browser.findElement(By.cssSelector("#at-risk a[href='/dashboard/pairings/" + first.path("pairingId").asText() + "']"));
+        String row = atRisk.findElement(By.xpath("ancestor::tr")).getText();
+        first.path("risks").forEach(risk -> assertThat(row).contains(risk.path("reason").asText()));
+        atRisk.click();
+
+        wait.until(ExpectedConditions.urlContains("/dashboard/pairings/" + first.path("pairingId").asText()));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        assertThat(browser.findElement(By.id("title")).getText()).contains(first.path("mentee").path("displayName").asText());
+        assertThat(browser.findElements(By.cssSelector("#confidence-chart svg"))).as("the confidence chart").isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#depth-chart svg"))).as("the reflection-depth chart").isNotEmpty();
+        String risks = browser.findElement(By.id("risks")).getText();
+        first.path("risks").forEach(risk -> assertThat(risks).contains(risk.path("reason").asText()));
+    }
+
+    @Test
+    void the_overview_fits_a_phone_without_scrolling_sideways() {
+        signIn("trust-lead");
+        browser.manage().window().setSize(new Dimension(390, 844));
+        try {
+            browser.get(settings.url(Component.GATEWAY) + "/dashboard");
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+            Number page = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
+            Number screen = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
+            assertThat(page.intValue()).isLessThanOrEqualTo(screen.intValue());
+        } finally {
+            browser.manage().window().setSize(new Dimension(1280, 900));
+        }
+    }
+
+    /** Signs in through the identity provider's own page, as a person would; once per browser. */
+    private static void signIn(String persona) {
+        browser.get(settings.url(Component.GATEWAY) + "/");
+        if (!browser.findElements(By.name("username")).isEmpty()) {
+            browser.findElement(By.name("username")).sendKeys(persona);
+            browser.findElement(By.name("password")).sendKeys("demo");
+            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Signed in as"));
+    }
+
+    private static String figure(String label) {
+        return browser.findElement(By.xpath("//dl[@id='figures']/div[dt[normalize-space()='" + label + "']]/dd")).getText();
+    }
+
+    /** Debian's chromium and chromium-driver; .ci/run installs them where they are missing. */
+    private static WebDriver chromium() {
+        Path binary = firstExisting("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        Path driver = firstExisting("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary.toString());
+        List<String> arguments = new ArrayList<>(List.of("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,900"));
+        if ("root".equals(System.getProperty("user.name"))) {
+            arguments.add("--no-sandbox"); // Chromium refuses its sandbox to root, as CI machines often run
+        }
+        options.addArguments(arguments);
+        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+    }
+
+    private static Path firstExisting(String... candidates) {
+        for (String candidate : candidates) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return Path.of(candidate);
+            }
+        }
+        throw new IllegalStateException("None of " + String.join(", ", candidates)
+                + " is installed: install Debian's chromium and chromium-driver (apt-get install chromium chromium-driver), as .ci/run does");
+    }
+}
