@@ -90,6 +90,24 @@ class DashboardInTheBrowserIT {
     }
 
     @Test
+    void a_rebuild_while_the_overview_is_open_changes_nothing_the_lead_sees() {
+        signIn("trust-lead");
+        browser.get(settings.url(Component.GATEWAY) + "/dashboard");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        String before = browser.findElement(By.id("content")).getText();
+
+        String lead = client.token("trust-lead");
+        PlatformClient.Answer started = client.post("/api/admin/projections/rebuild", java.util.Map.of(), lead);
+        assertThat(started.status()).as(started.toString()).isIn(202, 409);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> client.get("/api/admin/projections/rebuild", lead).json().path("state").asText().equals("FINISHED"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+
+        assertThat(browser.findElement(By.id("content")).getText()).isEqualTo(before);
+    }
+
+    @Test
     void the_overview_fits_a_phone_without_scrolling_sideways() {
         signIn("trust-lead");
         browser.manage().window().setSize(new Dimension(390, 844));

@@ -106,6 +106,23 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void the_demo_term_recorded_through_the_gateway_shows_each_warning_sign_its_stories_tell() throws Exception {
+        new DemoTrust(client, Progress.silent()).seed();
+        JsonNode trust = client.get("/api/analytics/trust", client.token("trust-lead")).json();
+
+        java.util.Set<String> signs = new java.util.TreeSet<>();
+        trust.path("atRisk").forEach(pairing -> pairing.path("risks").forEach(risk -> signs.add(risk.path("code").asText())));
+        assertThat(signs).contains("no-recent-meeting", "no-recent-reflection", "confidence-falling", "no-ground-rules", "shallow-reflections");
+        JsonNode progress = trust.path("progress");
+        assertThat(progress.path("meetingsHeld").asInt()).isPositive();
+        assertThat(progress.path("cadenceKept").asDouble()).isBetween(0.0, 1.0);
+        assertThat(progress.path("averageReflectionDepth").asDouble()).isBetween(1.0, 6.0);
+        assertThat(trust.path("weeks").size()).isGreaterThanOrEqualTo(12);
+        trust.path("bySchool").forEach(school -> assertThat(school.path("circle").path("trust").isNumber())
+                .as("%s has a virtuous circle", school.path("name").asText()).isTrue());
+    }
+
+    @Test
     void mentor_and_mentee_record_the_practice_through_the_gateway_and_each_record_is_a_cloud_event() throws Exception {
         new DemoTrust(client, Progress.silent()).seed();
         String mentor = client.token("mentor-1");
