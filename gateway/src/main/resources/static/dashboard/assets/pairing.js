@@ -7,7 +7,7 @@
   const days = count => count === 1 ? '1 day' : count + ' days';
 
   async function show() {
-    await D.viewer();
+    const me = await D.viewer();
     const pairing = await D.api('/api/analytics/pairings/' + encodeURIComponent(pairingId));
     const p = pairing.progress;
     const title = D.person(pairing.mentee) + ' with ' + D.person(pairing.mentor);
@@ -15,8 +15,10 @@
     document.getElementById('title').textContent = title;
     const school = pairing.schoolName
       ? D.el('a', { href: '/dashboard/schools/' + encodeURIComponent(pairing.schoolId), text: pairing.schoolName }) : 'School not yet known';
+    const auditable = (me.roles.includes('AUDITOR') || me.roles.includes('TRUST_LEAD')) && pairing.mentee
+      ? [' · ', D.el('a', { href: '/dashboard/audit/mentees/' + encodeURIComponent(pairing.mentee.id), text: 'the mentee\u2019s audit record' })] : [];
     D.fill('period', school, ' · ', D.stage(pairing.stage), ' · paired on ', D.day(pairing.pairedOn),
-      pairing.status === 'ENDED' ? ' · ended on ' + D.day(pairing.endedOn) : ' · active');
+      pairing.status === 'ENDED' ? ' · ended on ' + D.day(pairing.endedOn) : ' · active', auditable);
 
     D.fill('risks', pairing.status === 'ENDED' ? D.el('p', { text: 'This pairing has ended.' })
       : p.risks.length ? D.reasons(p.risks) : D.el('p', { text: 'No warning signs.' }));

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -79,9 +80,10 @@ public class PairingHistories {
         return known(eq("mentorId", mentorId.toString()));
     }
 
+    /** Known pairings, in a fixed order, so that views do not depend on the order documents were written in. */
     private List<PairingHistory> known(Bson filter) {
         List<PairingHistory> found = new ArrayList<>();
-        pairings().find(filter).forEach(document -> {
+        pairings().find(filter).sort(Sorts.ascending("_id")).forEach(document -> {
             PairingHistory history = history(document);
             if (history.isKnown()) {
                 found.add(history);

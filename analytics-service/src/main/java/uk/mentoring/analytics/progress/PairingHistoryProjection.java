@@ -4,11 +4,11 @@ import static com.mongodb.client.model.Updates.set;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import uk.mentoring.contracts.WithinPairing;
@@ -57,54 +57,55 @@ class PairingHistoryProjection implements EventSubscriber, ViewProjection {
         if (!(event.data() instanceof WithinPairing within)) {
             return;
         }
-        List<Bson> facts = facts(event, within);
+        Map<String, Object> facts = facts(event, within);
         if (!facts.isEmpty()) {
-            histories.record(generation, within, facts);
+            histories.record(generation, within, facts.entrySet().stream().map(fact -> set(fact.getKey(), fact.getValue())).toList());
         }
     }
 
-    private static List<Bson> facts(ReceivedEvent event, WithinPairing within) {
-        List<Bson> facts = new ArrayList<>();
+    /** The facts an event tells about its pairing, each under the path of the field it sets. */
+    static Map<String, Object> facts(ReceivedEvent event, WithinPairing within) {
+        Map<String, Object> facts = new LinkedHashMap<>();
         if (within instanceof PairingCreated created) {
-            facts.add(set("stage", created.stage().name()));
-            facts.add(set("pairedOn", day(created.pairedOn())));
+            facts.put("stage", created.stage().name());
+            facts.put("pairedOn", day(created.pairedOn()));
         } else if (within instanceof PairingEnded ended) {
-            facts.add(set("endedOn", day(ended.endedOn())));
-            facts.add(set("endReason", ended.reason().name()));
+            facts.put("endedOn", day(ended.endedOn()));
+            facts.put("endReason", ended.reason().name());
         } else if (within instanceof GroundRulesAgreed agreed) {
             // ground rules may be agreed again as they are revised; the first agreement is what counts
-            facts.add(set("groundRules." + event.id(), day(agreed.agreedOn())));
+            facts.put("groundRules." + event.id(), day(agreed.agreedOn()));
         } else if (within instanceof SupportLevelChanged changed) {
-            facts.add(set("support." + event.id(),
-                    new Document("on", day(changed.changedOn())).append("from", changed.from().name()).append("to", changed.to().name())));
+            facts.put("support." + event.id(),
+                    new Document("on", day(changed.changedOn())).append("from", changed.from().name()).append("to", changed.to().name()));
         } else if (within instanceof MeetingScheduled scheduled) {
-            facts.add(set(meeting(scheduled.meetingId(), "scheduledOn"), day(scheduled.scheduledFor())));
+            facts.put(meeting(scheduled.meetingId(), "scheduledOn"), day(scheduled.scheduledFor()));
         } else if (within instanceof MeetingHeld held) {
-            facts.add(set(meeting(held.meetingId(), "heldOn"), day(held.heldAt())));
-            facts.add(set(meeting(held.meetingId(), "menteeConfidence"), held.menteeConfidence()));
-            facts.add(set(meeting(held.meetingId(), "quietRoomBooked"), held.quietRoomBooked()));
+            facts.put(meeting(held.meetingId(), "heldOn"), day(held.heldAt()));
+            facts.put(meeting(held.meetingId(), "menteeConfidence"), held.menteeConfidence());
+            facts.put(meeting(held.meetingId(), "quietRoomBooked"), held.quietRoomBooked());
         } else if (within instanceof MeetingMissed missed) {
-            facts.add(set(meeting(missed.meetingId(), "missedOn"), day(missed.scheduledFor())));
+            facts.put(meeting(missed.meetingId(), "missedOn"), day(missed.scheduledFor()));
         } else if (within instanceof MeetingCancelled cancelled) {
-            facts.add(set(meeting(cancelled.meetingId(), "cancelledOn"), day(cancelled.cancelledAt())));
+            facts.put(meeting(cancelled.meetingId(), "cancelledOn"), day(cancelled.cancelledAt()));
         } else if (within instanceof LessonObserved observed) {
-            facts.add(set("observations." + observed.observationId() + ".observedOn", day(observed.observedAt())));
+            facts.put("observations." + observed.observationId() + ".observedOn", day(observed.observedAt()));
         } else if (within instanceof FeedbackGiven feedback) {
-            facts.add(set("observations." + feedback.observationId() + ".feedbackGiven", true));
+            facts.put("observations." + feedback.observationId() + ".feedbackGiven", true);
         } else if (within instanceof ReflectionSubmitted submitted) {
             String reflection = "reflections." + submitted.reflectionId();
-            facts.add(set(reflection + ".submittedOn", day(submitted.submittedAt())));
-            facts.add(set(reflection + ".model", submitted.model().name()));
-            facts.add(set(reflection + ".selfAssessed", name(submitted.selfAssessedDepth())));
+            facts.put(reflection + ".submittedOn", day(submitted.submittedAt()));
+            facts.put(reflection + ".model", submitted.model().name());
+            facts.put(reflection + ".selfAssessed", name(submitted.selfAssessedDepth()));
         } else if (within instanceof ReflectionReviewed reviewed) {
             String reflection = "reflections." + reviewed.reflectionId();
-            facts.add(set(reflection + ".mentorAssessed", name(reviewed.assessedDepth())));
-            facts.add(set(reflection + ".reviewedOn", day(reviewed.reviewedAt())));
+            facts.put(reflection + ".mentorAssessed", name(reviewed.assessedDepth()));
+            facts.put(reflection + ".reviewedOn", day(reviewed.reviewedAt()));
         } else if (within instanceof DevelopmentTargetSet target) {
-            facts.add(set("targets." + target.targetId() + ".setOn", day(target.setOn())));
-            facts.add(set("targets." + target.targetId() + ".identifiedBy", target.identifiedBy().name()));
+            facts.put("targets." + target.targetId() + ".setOn", day(target.setOn()));
+            facts.put("targets." + target.targetId() + ".identifiedBy", target.identifiedBy().name());
         } else if (within instanceof DevelopmentTargetMet met) {
-            facts.add(set("targets." + met.targetId() + ".metOn", day(met.metOn())));
+            facts.put("targets." + met.targetId() + ".metOn", day(met.metOn()));
         }
         return facts;
     }

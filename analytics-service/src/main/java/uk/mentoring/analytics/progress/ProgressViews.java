@@ -73,7 +73,8 @@ public class ProgressViews {
                         people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.risks()))
                 .sorted(Comparator.comparing((PairingAtRisk pairing) -> -pairing.risks().size())
                         .thenComparing(pairing -> pairing.schoolName() == null ? "" : pairing.schoolName())
-                        .thenComparing(pairing -> name(pairing.mentee())))
+                        .thenComparing(pairing -> name(pairing.mentee()))
+                        .thenComparing(pairing -> pairing.pairingId().toString()))
                 .toList();
         GroupProgress trust = GroupProgress.of(progress);
         return new TrustView(query.to(), query.from(), stages(query), schools.size(),
@@ -93,7 +94,8 @@ public class ProgressViews {
                             pairing.status(), pairing.pairedOn(), pairing.endedOn(), pairing.support().current(), pairing.cadence().lastMeetingOn(),
                             pairing.confidence().latest(), pairing.confidence().trend(), pairing.reflections().submitted(),
                             pairing.reflections().averageDepth(), pairing.risks()))
-                    .sorted(Comparator.comparing(PairingRow::status).thenComparing(row -> -row.risks().size()).thenComparing(row -> name(row.mentee())))
+                    .sorted(Comparator.comparing(PairingRow::status).thenComparing(row -> -row.risks().size()).thenComparing(row -> name(row.mentee()))
+                            .thenComparing(row -> row.pairingId().toString()))
                     .toList();
             GroupProgress group = GroupProgress.of(progress);
             return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
@@ -140,7 +142,7 @@ public class ProgressViews {
                     .map(pairing -> new PairingSummary(pairing.pairingId(), pairing.schoolId(), null, people.get(pairing.mentorId()),
                             people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.endedOn(), pairing.status(),
                             pairing.support().current(), pairing.confidence().latest(), pairing.reflections().averageDepth(), pairing.risks()))
-                    .sorted(Comparator.comparing(PairingSummary::pairedOn)).toList();
+                    .sorted(Comparator.comparing(PairingSummary::pairedOn).thenComparing(summary -> summary.pairingId().toString())).toList();
             return new MentorView(mentorId, mentor.schoolId(), mentor.displayName(), mentor.subjects(), summaries);
         });
     }

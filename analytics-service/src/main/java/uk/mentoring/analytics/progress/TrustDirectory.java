@@ -60,7 +60,7 @@ public class TrustDirectory {
     public List<School> schools() {
         List<School> found = new ArrayList<>();
         schoolViews().find().forEach(school -> found.add(school(school)));
-        found.sort(Comparator.comparing(School::name, Comparator.nullsLast(Comparator.naturalOrder())));
+        found.sort(Comparator.comparing(School::name, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(school -> school.schoolId().toString()));
         return found;
     }
 
@@ -127,7 +127,7 @@ public class TrustDirectory {
                         UUID.fromString(document.getString("to"))));
             });
         }
-        moves.sort(Comparator.comparing(Move::on));
+        moves.sort(Comparator.comparing(Move::on).thenComparing(move -> String.valueOf(move.toSchoolId())));
         return new Mentee(UUID.fromString(mentee.getString("_id")), mentee.getString("schoolId") == null ? null : UUID.fromString(mentee.getString("schoolId")),
                 mentee.getString("displayName"), mentee.getString("stage"), moves);
     }

@@ -39,6 +39,7 @@ class DashboardPages {
                 .andRoute(GET("/dashboard/schools/{schoolId}"), request -> page(request, "school.html"))
                 .andRoute(GET("/dashboard/pairings/{pairingId}"), request -> page(request, "pairing.html"))
                 .andRoute(GET("/dashboard/rebuild"), request -> page(request, "rebuild.html"))
+                .andRoute(GET("/dashboard/audit/mentees/{menteeId}"), request -> page(request, "audit.html"))
                 .andRoute(GET("/dashboard/me"), request -> ReactiveSecurityContextHolder.getContext()
                         .map(context -> viewer(context.getAuthentication(), claims))
                         .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(viewer)));

@@ -152,6 +152,12 @@ class AccessMatrixIT {
                 expect(200, 200, 404, 200, 404, 200, 404, 200)));
         rows.add(new Row("GET", "/api/analytics/mentors/{mentorId}", () -> "/api/analytics/mentors/" + the.amira(), () -> null,
                 expect(200, 200, 404, 200, 404, 404, 404, 200)));
+        Map<Persona, Object> auditorsAndTrustLead = expect(200, 403, 403, 403, 403, 403, 403, 200);
+        for (String part : List.of("events", "state", "verify", "export")) {
+            rows.add(new Row("GET", "/api/audit/mentees/{menteeId}/" + part, () -> "/api/audit/mentees/" + the.tom() + "/" + part, () -> null,
+                    auditorsAndTrustLead));
+        }
+        rows.add(new Row("GET", "/api/audit/reads", () -> "/api/audit/reads", () -> null, expect(200, 403, 403, 403, 403, 403, 403, 403)));
         rows.add(new Row("POST", "/api/admin/projections/rebuild", () -> "/api/admin/projections/rebuild", () -> Map.of(), trustLeadOnly));
         rows.add(new Row("GET", "/api/admin/projections/rebuild", () -> "/api/admin/projections/rebuild", () -> null,
                 expect(200, 403, 403, 403, 403, 403, 403, 200)));

@@ -108,6 +108,24 @@ class DashboardInTheBrowserIT {
     }
 
     @Test
+    void the_auditor_replays_a_mentees_record_checks_the_chain_and_exports_it() {
+        String tom = PlatformClient.claims(client.token("mentee-1")).path("person_id").asText();
+        signIn("auditor");
+
+        browser.get(settings.url(Component.GATEWAY) + "/dashboard/audit/mentees/" + tom);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Audit record: Tom Whitfield");
+        assertThat(browser.findElement(By.id("chain")).getText()).startsWith("Yes: all");
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr")).size()).isGreaterThan(5);
+        assertThat(browser.findElement(By.id("state")).getText()).contains("Pairings as they stood");
+
+        String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done);");
+        assertThat(csv).startsWith("sequence,occurred_at,recorded_at,event,details,event_id,hash");
+    }
+
+    @Test
     void the_overview_fits_a_phone_without_scrolling_sideways() {
         signIn("trust-lead");
         browser.manage().window().setSize(new Dimension(390, 844));
@@ -122,14 +140,14 @@ class DashboardInTheBrowserIT {
         }
     }
 
-    /** Signs in through the identity provider's own page, as a person would; once per browser. */
+    /** Signs in afresh through the identity provider's own page, as a person would. */
     private static void signIn(String persona) {
+        browser.get(settings.url(Component.GATEWAY) + "/signed-out");
+        browser.manage().deleteAllCookies(); // the gateway's and the provider's: both are on localhost
         browser.get(settings.url(Component.GATEWAY) + "/");
-        if (!browser.findElements(By.name("username")).isEmpty()) {
-            browser.findElement(By.name("username")).sendKeys(persona);
-            browser.findElement(By.name("password")).sendKeys("demo");
-            browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
-        }
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.name("username"))).sendKeys(persona);
+        browser.findElement(By.name("password")).sendKeys("demo");
+        browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Signed in as"));
     }
 

@@ -118,7 +118,7 @@ class PlatformEndToEndIT {
         assertThat(progress.path("cadenceKept").asDouble()).isBetween(0.0, 1.0);
         assertThat(progress.path("averageReflectionDepth").asDouble()).isBetween(1.0, 6.0);
         assertThat(trust.path("weeks").size()).isGreaterThanOrEqualTo(12);
-        trust.path("bySchool").forEach(school -> assertThat(school.path("circle").path("trust").isNumber())
+        trust.path("bySchool").forEach(school -> assertThat(school.path("progress").path("activePairings").asInt() == 0 || school.path("circle").path("trust").isNumber())
                 .as("%s has a virtuous circle", school.path("name").asText()).isTrue());
     }
 

@@ -1,0 +1,206 @@
+package uk.mentoring.analytics.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import uk.mentoring.contracts.EventType;
+import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.PublishedLanguage;
+import uk.mentoring.kit.events.EventJson;
+import uk.mentoring.kit.events.ReceivedEvent;
+
+/**
+ * Every event that concerns a mentee, from every service, appended to that mentee's trail as it
+ * arrives and never changed. Each entry carries the hash of the one before it, so that altering,
+ * removing or inserting an entry breaks the chain from that entry on.
+ */
+@Component
+public class AuditTrail {
+
+    static final String GENESIS = "0".repeat(64);
+
+    private final MongoCollection<Document> trail;
+
+    AuditTrail(MongoDatabase serviceDatabase) {
+        this.trail = serviceDatabase.getCollection("audit_trail");
+        trail.createIndex(Indexes.ascending("eventId"), new IndexOptions().unique(true));
+        trail.createIndex(Indexes.ascending("menteeId", "sequence"), new IndexOptions().unique(true));
+    }
+
+    /**
+     * One recorded event in a mentee's trail.
+     *
+     * @param sequence   its place in the trail, from 1, in the order the trail learnt of it
+     * @param occurredAt when what it records happened
+     * @param recordedAt when the service that owns it recorded it
+     */
+    public record Entry(UUID menteeId, long sequence, String eventId, String type, String cloudEventType, Instant occurredAt, Instant recordedAt,
+                        String data, String previousHash, String hash) {
+
+        /** The event's data, as it was published. */
+        public Map<String, Object> dataFields() {
+            try {
+                return EventJson.mapper().readValue(data, new TypeReference<Map<String, Object>>() { });
+            } catch (JsonProcessingException e) {
+                return Map.of("unreadable", data);
+            }
+        }
+
+        /** The event itself, for folding a state from the trail. */
+        public Optional<ReceivedEvent> event() {
+            return PublishedLanguage.byCloudEventType(cloudEventType).map(type -> {
+                try {
+                    MentoringEvent event = EventJson.mapper().readValue(data, type.javaType());
+                    return new ReceivedEvent(eventId, cloudEventType, recordedAt, event, Optional.empty());
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("entry " + sequence + " of mentee " + menteeId + " does not read as " + type.name(), e);
+                }
+            });
+        }
+
+        String computedHash() {
+            return sha256(String.join("\n", Long.toString(sequence), eventId, cloudEventType, occurredAt.toString(), recordedAt.toString(),
+                    data, previousHash));
+        }
+    }
+
+    /** Appends the event to its mentee's trail, once: an event already there is left alone. */
+    void append(ReceivedEvent event) {
+        Optional<UUID> mentee = event.data().mentee();
+        if (mentee.isEmpty() || trail.find(eq("eventId", event.id())).first() != null) {
+            return;
+        }
+        String data;
+        try {
+            data = EventJson.mapper().writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
+        }
+        String type = PublishedLanguage.byCloudEventType(event.type()).map(EventType::name).orElse(event.type());
+        Instant recordedAt = event.recordedAt().truncatedTo(ChronoUnit.MILLIS);
+        Instant occurredAt = Occurrence.of(event.data(), recordedAt);
+        while (true) {
+            Document last = trail.find(eq("menteeId", mentee.get().toString())).sort(Sorts.descending("sequence")).first();
+            long sequence = last == null ? 1 : last.getLong("sequence") + 1;
+            String previous = last == null ? GENESIS : last.getString("hash");
+            Entry entry = new Entry(mentee.get(), sequence, event.id(), type, event.type(), occurredAt, recordedAt, data, previous, null);
+            try {
+                trail.insertOne(document(entry, entry.computedHash()));
+                return;
+            } catch (MongoWriteException raced) {
+                if (raced.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw raced;
+                }
+                if (trail.find(eq("eventId", event.id())).first() != null) {
+                    return; // another instance appended this very event
+                }
+                // another instance took this sequence number for another event: append after it
+            }
+        }
+    }
+
+    /** The mentee's trail in the order it was written: the chain's order. */
+    public List<Entry> chain(UUID menteeId) {
+        List<Entry> entries = new ArrayList<>();
+        trail.find(eq("menteeId", menteeId.toString())).sort(Sorts.ascending("sequence")).forEach(document -> entries.add(entry(document)));
+        return entries;
+    }
+
+    /** The mentee's history in the order things happened, as it stood at {@code until}. */
+    public List<Entry> history(UUID menteeId, Instant until) {
+        return chain(menteeId).stream().filter(entry -> !entry.recordedAt().isAfter(until))
+                .sorted(Comparator.comparing(Entry::occurredAt).thenComparing(Entry::recordedAt).thenComparing(Entry::sequence))
+                .toList();
+    }
+
+    /** Recomputes the chain; names the first entry that does not fit it. */
+    public Verification verify(UUID menteeId) {
+        List<Entry> entries = chain(menteeId);
+        String previous = GENESIS;
+        long expected = 1;
+        for (Entry entry : entries) {
+            if (entry.sequence() != expected) {
+                return Verification.broken(menteeId, entries.size(), entry, "entry " + expected + " is missing");
+            }
+            if (!entry.previousHash().equals(previous)) {
+                return Verification.broken(menteeId, entries.size(), entry, "it does not follow from the entry before it");
+            }
+            if (!entry.hash().equals(entry.computedHash())) {
+                return Verification.broken(menteeId, entries.size(), entry, "its content has changed since it was recorded");
+            }
+            previous = entry.hash();
+            expected++;
+        }
+        return new Verification(menteeId, entries.size(), true, entries.isEmpty() ? null : previous, null);
+    }
+
+    /**
+     * The outcome of recomputing a trail's chain.
+     *
+     * @param lastHash   the hash that vouches for the whole trail, when it holds
+     * @param firstBreak the first entry that does not fit, when it does not
+     */
+    public record Verification(UUID menteeId, int entries, boolean intact, String lastHash, Break firstBreak) {
+
+        static Verification broken(UUID menteeId, int entries, Entry entry, String why) {
+            return new Verification(menteeId, entries, false, null,
+                    new Break(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), why));
+        }
+    }
+
+    public record Break(long sequence, String eventId, String type, Instant occurredAt, String reason) {
+    }
+
+    private static Document document(Entry entry, String hash) {
+        return new Document("_id", entry.menteeId() + ":" + entry.sequence())
+                .append("menteeId", entry.menteeId().toString())
+                .append("sequence", entry.sequence())
+                .append("eventId", entry.eventId())
+                .append("type", entry.type())
+                .append("cloudEventType", entry.cloudEventType())
+                .append("occurredAt", entry.occurredAt().toString())
+                .append("recordedAt", entry.recordedAt().toString())
+                .append("data", entry.data())
+                .append("previousHash", entry.previousHash())
+                .append("hash", hash);
+    }
+
+    private static Entry entry(Document document) {
+        return new Entry(UUID.fromString(document.getString("menteeId")), document.getLong("sequence"), document.getString("eventId"),
+                document.getString("type"), document.getString("cloudEventType"), Instant.parse(document.getString("occurredAt")),
+                Instant.parse(document.getString("recordedAt")), document.getString("data"), document.getString("previousHash"),
+                document.getString("hash"));
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package uk.mentoring.analytics.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.springframework.stereotype.Component;
+
+import uk.mentoring.analytics.progress.RiskThresholds;
+import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.events.EventJson;
+
+/** A mentee's audit record: history, state at an instant, the chain's verification, exports. */
+@Component
+public class MenteeAudit {
+
+    private final AuditTrail trail;
+    private final RiskThresholds thresholds;
+
+    MenteeAudit(AuditTrail trail, RiskThresholds thresholds) {
+        this.trail = trail;
+        this.thresholds = thresholds;
+    }
+
+    public List<AuditTrail.Entry> history(UUID menteeId, Instant until) {
+        return known(menteeId, trail.history(menteeId, until));
+    }
+
+    public MenteeState state(UUID menteeId, Instant asOf) {
+        return MenteeState.of(menteeId, known(menteeId, trail.chain(menteeId)), asOf, thresholds);
+    }
+
+    public AuditTrail.Verification verify(UUID menteeId) {
+        AuditTrail.Verification verification = trail.verify(menteeId);
+        if (verification.entries() == 0) {
+            throw RuleViolation.notFound("Mentee", menteeId);
+        }
+        return verification;
+    }
+
+    public String jsonLine(Object event) {
+        try {
+            return EventJson.mapper().writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The history as a table a person can open in a spreadsheet. */
+    public static String csv(List<AuditTrail.Entry> history) {
+        StringBuilder csv = new StringBuilder("sequence,occurred_at,recorded_at,event,details,event_id,hash\n");
+        for (AuditTrail.Entry entry : history) {
+            String details = entry.dataFields().entrySet().stream().filter(field -> !field.getKey().endsWith("Id"))
+                    .map(field -> field.getKey() + ": " + field.getValue()).collect(Collectors.joining("; "));
+            csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',').append(entry.recordedAt()).append(',')
+                    .append(cell(entry.type())).append(',').append(cell(details)).append(',').append(entry.eventId()).append(',')
+                    .append(entry.hash()).append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static String cell(String value) {
+        String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("-") || value.startsWith("@") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+
+    private static List<AuditTrail.Entry> known(UUID menteeId, List<AuditTrail.Entry> entries) {
+        if (entries.isEmpty()) {
+            throw RuleViolation.notFound("Mentee", menteeId);
+        }
+        return entries;
+    }
+}

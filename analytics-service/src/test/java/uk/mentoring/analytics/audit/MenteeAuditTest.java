@@ -1,0 +1,219 @@
+package uk.mentoring.analytics.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.meeting.MeetingHeld;
+import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.SupportLevelChanged;
+import uk.mentoring.contracts.reflection.ReflectionReviewed;
+import uk.mentoring.contracts.reflection.ReflectionSubmitted;
+import uk.mentoring.testkit.TestApi;
+import uk.mentoring.testkit.TestIdentityProvider.Person;
+import uk.mentoring.testkit.TestPublisher;
+
+/**
+ * A mentee's audit record from the real topics of all three services: history in the order things
+ * happened, the state as it stood at chosen instants, a chain that notices tampering, exports,
+ * and reads that are themselves recorded.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MenteeAuditTest {
+
+    static TestPublisher publisher;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoDatabase database;
+
+    final UUID school = UUID.randomUUID();
+    final UUID mentor = UUID.randomUUID();
+    final UUID mentee = UUID.randomUUID();
+    final UUID pairing = UUID.randomUUID();
+    final UUID firstMeeting = UUID.randomUUID();
+    final UUID secondMeeting = UUID.randomUUID();
+    final UUID reflection = UUID.randomUUID();
+
+    @BeforeAll
+    static void publisher() {
+        publisher = new TestPublisher();
+    }
+
+    @AfterAll
+    static void close() {
+        publisher.close();
+    }
+
+    /**
+     * The term as the services recorded it. The first meeting was written up two days late, so
+     * it is recorded after the reflection that followed it; each topic is published on its own.
+     */
+    private void publishTerm() {
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-01T08:00:00Z"),
+                new MenteeEnrolled(mentee, school, "Tom Whitfield", "t.w@example.org", MenteeStage.ECT_YEAR_1, List.of("Maths")));
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-07T09:00:00Z"),
+                new PairingCreated(pairing, school, mentor, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 9, 7)));
+        // the reflection service's topic
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-10T19:00:00Z"),
+                new ReflectionSubmitted(reflection, pairing, school, mentor, mentee, ReflectionModel.GIBBS, Map.of("description", "First week."),
+                        ReflectionDepth.UNDERSTANDING, Instant.parse("2026-09-10T19:00:00Z")));
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-14T16:00:00Z"),
+                new ReflectionReviewed(reflection, pairing, school, mentor, mentee, ReflectionDepth.APPLYING, "Good.", Instant.parse("2026-09-14T16:00:00Z")));
+        // the meeting service's topic: held on the 8th, recorded on the 10th at noon
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-10T12:00:00Z"),
+                new MeetingHeld(firstMeeting, pairing, school, mentor, mentee, Instant.parse("2026-09-08T15:30:00Z"), 45, true, true,
+                        List.of("Routines"), List.of(), 2));
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-15T16:30:00Z"),
+                new MeetingHeld(secondMeeting, pairing, school, mentor, mentee, Instant.parse("2026-09-15T15:30:00Z"), 45, false, true,
+                        List.of("Questioning"), List.of(), 4));
+        publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-10-05T08:00:00Z"),
+                new SupportLevelChanged(pairing, school, mentor, mentee, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, LocalDate.of(2026, 10, 5)));
+    }
+
+    private TestApi auditor() {
+        TestApi auditor = TestApi.at(port).as(Person.auditor());
+        await().atMost(Duration.ofSeconds(20)).until(() -> auditor.get("/api/audit/mentees/" + mentee + "/events").json().path("total").asInt() == 7);
+        return auditor;
+    }
+
+    @Test
+    void the_history_comes_in_the_order_things_happened_across_the_three_services() {
+        publishTerm();
+        JsonNode history = auditor().get("/api/audit/mentees/" + mentee + "/events").json();
+
+        List<String> types = new ArrayList<>();
+        history.path("events").forEach(event -> types.add(event.path("type").asText() + "@" + event.path("occurredAt").asText()));
+        assertThat(types).containsExactly(
+                "MenteeEnrolled@2026-09-01T08:00:00Z",
+                "PairingCreated@2026-09-07T09:00:00Z",
+                "MeetingHeld@2026-09-08T15:30:00Z",
+                "ReflectionSubmitted@2026-09-10T19:00:00Z",
+                "ReflectionReviewed@2026-09-14T16:00:00Z",
+                "MeetingHeld@2026-09-15T15:30:00Z",
+                "SupportLevelChanged@2026-10-05T08:00:00Z");
+        assertThat(history.path("events").get(2).path("recordedAt").asText()).isEqualTo("2026-09-10T12:00:00Z");
+        assertThat(history.path("events").get(2).path("data").path("menteeConfidence").asInt()).isEqualTo(2);
+
+        JsonNode page = TestApi.at(port).as(Person.auditor()).get("/api/audit/mentees/" + mentee + "/events?size=2&page=1").json();
+        assertThat(page.path("total").asInt()).isEqualTo(7);
+        assertThat(page.path("events").get(0).path("type").asText()).isEqualTo("MeetingHeld");
+        JsonNode known = TestApi.at(port).as(Person.auditor()).get("/api/audit/mentees/" + mentee + "/events?until=2026-09-09").json();
+        assertThat(known.path("total").asInt()).as("what had been recorded by the end of 9 September").isEqualTo(2);
+    }
+
+    @Test
+    void the_state_as_the_records_stood_at_chosen_instants() {
+        publishTerm();
+        TestApi auditor = auditor();
+
+        JsonNode beforePairing = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=2026-09-06").json();
+        assertThat(beforePairing.path("displayName").asText()).isEqualTo("Tom Whitfield");
+        assertThat(beforePairing.path("pairings")).isEmpty();
+
+        // on the 9th the first meeting had happened but was not yet recorded
+        JsonNode ninth = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=2026-09-09T23:00:00Z").json().path("pairings").get(0);
+        assertThat(ninth.at("/cadence/meetingsHeld").asInt()).isZero();
+        assertThat(ninth.at("/reflections/submitted").asInt()).isZero();
+
+        JsonNode twelfth = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=2026-09-12").json().path("pairings").get(0);
+        assertThat(twelfth.at("/cadence/meetingsHeld").asInt()).isEqualTo(1);
+        assertThat(twelfth.at("/confidence/latest").asInt()).isEqualTo(2);
+        assertThat(twelfth.at("/reflections/series/0/selfAssessedLevel").asInt()).isEqualTo(2);
+        assertThat(twelfth.at("/reflections/series/0/mentorAssessedLevel").isNull()).as("not yet reviewed").isTrue();
+        assertThat(twelfth.at("/support/current").asText()).isEqualTo("INTENSIVE");
+
+        JsonNode october = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=2026-10-06").json().path("pairings").get(0);
+        assertThat(october.at("/cadence/meetingsHeld").asInt()).isEqualTo(2);
+        assertThat(october.at("/confidence/series").size()).isEqualTo(2);
+        assertThat(october.at("/confidence/latest").asInt()).isEqualTo(4);
+        assertThat(october.at("/reflections/series/0/mentorAssessedLevel").asInt()).isEqualTo(3);
+        assertThat(october.at("/support/current").asText()).isEqualTo("REGULAR");
+
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=yesterday").status()).isEqualTo(400);
+    }
+
+    @Test
+    void the_chain_holds_and_breaks_at_the_entry_that_was_changed() {
+        publishTerm();
+        TestApi auditor = auditor();
+        JsonNode intact = auditor.get("/api/audit/mentees/" + mentee + "/verify").json();
+        assertThat(intact.path("intact").asBoolean()).isTrue();
+        assertThat(intact.path("entries").asInt()).isEqualTo(7);
+
+        JsonNode entry = auditor.get("/api/audit/mentees/" + mentee + "/events").json().path("events").get(2);
+        long sequence = entry.path("sequence").asLong();
+        String changed = database.getCollection("audit_trail").find(Filters.eq("eventId", entry.path("eventId").asText())).first()
+                .getString("data").replace("\"menteeConfidence\":2", "\"menteeConfidence\":5");
+        database.getCollection("audit_trail").updateOne(Filters.eq("eventId", entry.path("eventId").asText()), Updates.set("data", changed));
+
+        JsonNode broken = auditor.get("/api/audit/mentees/" + mentee + "/verify").json();
+        assertThat(broken.path("intact").asBoolean()).isFalse();
+        assertThat(broken.at("/firstBreak/sequence").asLong()).isEqualTo(sequence);
+        assertThat(broken.at("/firstBreak/eventId").asText()).isEqualTo(entry.path("eventId").asText());
+        assertThat(broken.at("/firstBreak/reason").asText()).contains("changed");
+    }
+
+    @Test
+    void exports_for_machines_and_for_people() {
+        publishTerm();
+        TestApi auditor = auditor();
+
+        TestApi.Answer lines = auditor.get("/api/audit/mentees/" + mentee + "/export?format=jsonl");
+        assertThat(lines.status()).isEqualTo(200);
+        assertThat(lines.header("Content-Disposition")).hasValueSatisfying(value -> assertThat(value).contains("mentee-" + mentee + ".jsonl"));
+        assertThat(lines.body().strip().split("\n")).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("{\"sequence\":"));
+
+        TestApi.Answer table = auditor.get("/api/audit/mentees/" + mentee + "/export?format=csv");
+        String[] rows = table.body().strip().split("\n");
+        assertThat(rows[0]).isEqualTo("sequence,occurred_at,recorded_at,event,details,event_id,hash");
+        assertThat(rows).hasSize(8);
+        assertThat(rows[3]).contains("\"MeetingHeld\"").contains("menteeConfidence: 2");
+
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/export?format=xlsx").status()).isEqualTo(400);
+    }
+
+    @Test
+    void only_auditors_and_the_trust_lead_read_and_every_read_is_recorded_for_the_trust_lead() {
+        publishTerm();
+        auditor();
+        TestApi api = TestApi.at(port);
+        String path = "/api/audit/mentees/" + mentee + "/events";
+        assertThat(api.get(path).status()).isEqualTo(401);
+        assertThat(api.as(Person.mentor(mentor, school)).get(path).status()).isEqualTo(403);
+        assertThat(api.as(Person.mentee(mentee, school)).get(path).status()).isEqualTo(403);
+        assertThat(api.as(Person.schoolLead(school)).get(path).status()).isEqualTo(403);
+        assertThat(api.as(Person.auditor()).get("/api/audit/mentees/" + UUID.randomUUID() + "/events").status()).isEqualTo(404);
+        assertThat(api.as(Person.trustLead()).get(path + "?until=2026-09-09").status()).isEqualTo(200);
+
+        TestApi.Answer reads = api.as(Person.trustLead()).get("/api/audit/reads?size=50");
+        assertThat(reads.status()).isEqualTo(200);
+        assertThat(reads.body()).contains("GET " + path + "?until=2026-09-09").contains("TRUST_LEAD").contains("AUDITOR");
+        assertThat(api.as(Person.auditor()).get("/api/audit/reads").status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,24 @@
+package uk.mentoring.kit.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/**
+ * Requests are read as sent: a number or a flag where text belongs (a name, an area, a note) is
+ * refused as the mistake it is, never turned into the text "12345" and recorded.
+ */
+@AutoConfiguration
+public class StrictJson {
+
+    @Bean
+    JsonMapperBuilderCustomizer noTextFromNumbersOrFlags() {
+        return builder -> builder.withCoercionConfig(LogicalType.Textual, text -> text
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+}
