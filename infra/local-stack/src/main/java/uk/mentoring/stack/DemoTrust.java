@@ -16,8 +16,8 @@ import uk.mentoring.stack.DemoHistory.Story;
 /**
  * A small multi-academy trust to look at on first start: three schools, their mentors and
  * mentees, and a term of mentoring so far, told differently for each pairing so that every
- * signal a lead wants flagged occurs at least once. Everything is recorded through the gateway
- * by the demo person it belongs to, with their own token; running it again changes nothing.
+ * signal a lead wants flagged occurs at least once. Everything is recorded through the platform's
+ * API by the demo person it belongs to, with their own token; running it again changes nothing.
  */
 public final class DemoTrust {
 
@@ -121,7 +121,7 @@ public final class DemoTrust {
             }
         }
         progress.step("Demo trust created: 3 schools and " + pairings + " pairings with a term of meetings, observations, reflections and targets ("
-                + history.recorded() + " records through the gateway); waiting for the views");
+                + history.recorded() + " records through the API); waiting for the views");
         awaitTrustView(trustLead);
     }
 

@@ -18,7 +18,7 @@ public final class LocalStack {
         progress.say("Starting the mentoring platform (data in " + settings.data() + ")");
         Platform platform;
         try {
-            platform = Platform.start(settings, progress);
+            platform = Platform.startServices(settings, progress);
         } catch (IllegalStateException failure) {
             System.err.println("\nThe platform could not start: " + failure.getMessage());
             System.exit(1);
@@ -31,10 +31,18 @@ public final class LocalStack {
             System.out.println("Stopped. Data kept in " + settings.data());
             stopped.countDown();
         }, "local-stack-shutdown"));
+        // the demo trust is in place before the gateway opens, so whoever finds the gateway up finds the trust too
         try {
-            new DemoTrust(new PlatformClient(settings.url(Component.GATEWAY), settings.url(Component.IDENTITY_PROVIDER)), progress).seed();
+            new DemoTrust(PlatformClient.direct(settings), progress).seed();
         } catch (RuntimeException failure) {
             progress.say("The demo trust could not be created: " + failure.getMessage());
+        }
+        try {
+            platform.openGateway();
+        } catch (IllegalStateException failure) {
+            System.err.println("\nThe gateway could not start: " + failure.getMessage());
+            System.exit(1);
+            return;
         }
         printWelcome(settings, platform);
         stopped.await();

@@ -121,6 +121,18 @@ final class ManagedProcess {
         }
     }
 
+    /** Kills the process outright (SIGKILL), as a machine failing would: no shutdown hooks run. */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the process to stop (as Ctrl-C would), and insists after a while. */
     void stop(Duration patience) {
         if (process == null || !process.isAlive()) {

@@ -32,12 +32,37 @@ public final class Platform implements AutoCloseable {
 
     /** Starts everything and waits until all of it is healthy. */
     public static Platform start(StackSettings settings, Progress progress) throws IOException, InterruptedException {
+        Platform platform = startServices(settings, progress);
+        platform.openGateway();
+        return platform;
+    }
+
+    /**
+     * Starts everything but the gateway, so that data can be put in place before anyone outside
+     * can reach the platform; {@link #openGateway()} then lets them in.
+     */
+    public static Platform startServices(StackSettings settings, Progress progress) throws IOException, InterruptedException {
         Platform platform = new Platform(settings, progress);
         try {
             platform.startAll();
             return platform;
         } catch (IOException | InterruptedException | RuntimeException failure) {
             platform.close();
+            throw failure;
+        }
+    }
+
+    /** Starts the gateway and waits until it is healthy. */
+    public void openGateway() throws IOException, InterruptedException {
+        try {
+            Map<String, String> routes = new LinkedHashMap<>();
+            for (Component component : List.of(Component.PAIRING_SERVICE, Component.MEETING_SERVICE, Component.REFLECTION_SERVICE,
+                    Component.ANALYTICS_SERVICE)) {
+                routes.put(component.urlVariable(), settings.url(component));
+            }
+            launch(List.of(service(Component.GATEWAY, routes, List.of())));
+        } catch (IOException | InterruptedException | RuntimeException failure) {
+            close();
             throw failure;
         }
     }
@@ -76,12 +101,6 @@ public final class Platform implements AutoCloseable {
                 Component.ANALYTICS_SERVICE)) {
             services.add(service(component, component == Component.MEETING_SERVICE ? meetingSettings() : Map.of(), List.of()));
         }
-        Map<String, String> routes = new LinkedHashMap<>();
-        for (Component component : List.of(Component.PAIRING_SERVICE, Component.MEETING_SERVICE, Component.REFLECTION_SERVICE,
-                Component.ANALYTICS_SERVICE)) {
-            routes.put(component.urlVariable(), settings.url(component));
-        }
-        services.add(service(Component.GATEWAY, routes, List.of()));
         launch(services);
     }
 
@@ -123,12 +142,36 @@ public final class Platform implements AutoCloseable {
         return options;
     }
 
+    /**
+     * Kills one process outright (SIGKILL), as a failing machine would, for rehearsing failures:
+     * {@code kafka} or a component's name.
+     */
+    public void crash(String name) {
+        process(name).kill();
+    }
+
+    /** Starts a crashed process again, on the same data, and waits until it is healthy. */
+    public void revive(String name) throws IOException, InterruptedException {
+        ManagedProcess process = process(name);
+        process.start();
+        awaitReady(List.of(process));
+    }
+
+    private ManagedProcess process(String name) {
+        return processes.stream().filter(process -> process.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name + " in this platform"));
+    }
+
     /** Starts these processes side by side and waits until each is healthy, saying how it goes. */
     private void launch(List<ManagedProcess> batch) throws IOException, InterruptedException {
         for (ManagedProcess process : batch) {
             process.start();
             processes.add(process);
         }
+        awaitReady(batch);
+    }
+
+    private void awaitReady(List<ManagedProcess> batch) throws InterruptedException {
         List<ManagedProcess> waiting = new ArrayList<>(batch);
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
