@@ -36,7 +36,7 @@ public enum Component {
         throw new IllegalArgumentException("no service answers " + path);
     }
 
-    String displayName() {
+    public String displayName() {
         return artifact;
     }
 

@@ -17,7 +17,7 @@ public class Progress {
         return new Progress(new PrintStream(PrintStream.nullOutputStream()));
     }
 
-    void step(String message) {
+    public void step(String message) {
         out.printf("  [%5.1f s] %s%n", (System.nanoTime() - started) / 1e9, message);
     }
 
@@ -25,7 +25,7 @@ public class Progress {
         out.printf("  [%5.1f s] still starting: %s%n", (System.nanoTime() - started) / 1e9, String.join(", ", names));
     }
 
-    void say(String message) {
+    public void say(String message) {
         out.println(message);
     }
 }

@@ -36,6 +36,11 @@ public record StackSettings(Path root, Path data, Optional<String> mongoUri, Opt
         return new StackSettings(root, data, mongoUri, kafka, Map.copyOf(componentPorts), newMongoPort, newKafkaPort, jvmOptions);
     }
 
+    /** The same platform with more options for every process's JVM (system properties, say). */
+    public StackSettings withJvmOptions(String moreOptions) {
+        return new StackSettings(root, data, mongoUri, kafka, ports, mongoPort, kafkaPort, (jvmOptions + " " + moreOptions).trim());
+    }
+
     public static StackSettings fromEnvironment() {
         Path root = findRoot(Path.of("").toAbsolutePath());
         Map<Component, Integer> ports = new EnumMap<>(Component.class);

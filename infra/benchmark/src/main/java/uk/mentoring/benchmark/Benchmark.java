@@ -1,0 +1,303 @@
+package uk.mentoring.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import uk.mentoring.stack.Component;
+import uk.mentoring.stack.Platform;
+import uk.mentoring.stack.PlatformClient;
+import uk.mentoring.stack.Progress;
+import uk.mentoring.stack.StackSettings;
+
+/**
+ * {@code java -jar infra/benchmark/target/benchmark-exec.jar}, from the repository's root: starts
+ * the embedded platform on ports of its own, drives it, and writes what it measured, each figure
+ * beside the baseline it is compared with in the same run, to {@code infra/benchmark/results}.
+ * The load generator runs on the same machine as the platform and competes with it for the cores.
+ */
+public final class Benchmark {
+
+    private static final List<String> TOPICS = List.of("mentoring.pairing.v1", "mentoring.meeting.v1", "mentoring.reflection.v1");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Duration phase = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+    private final int clients = Integer.getInteger("benchmark.clients", 8);
+    private final int fixedRate = Integer.getInteger("benchmark.rate", 200);
+    private final AtomicLong enrolled = new AtomicLong();
+    private String school;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run();
+    }
+
+    private void run() throws Exception {
+        Path root = Path.of(System.getProperty("mentoring.root", ".")).toAbsolutePath().normalize();
+        Path data = root.resolve("infra/benchmark/target/data-" + UUID.randomUUID());
+        Map<Component, Integer> ports = new EnumMap<>(Component.class);
+        for (Component component : Component.values()) {
+            ports.put(component, freePort());
+        }
+        // the gateway's per-person rate limit would cap one school lead's enrolments; it is not what is measured
+        StackSettings settings = StackSettings.standard(root, data, Optional.empty(), Optional.empty()).withPorts(ports, freePort(), freePort())
+                .withJvmOptions("-Dmentoring.gateway.rate-limit.requests-per-second=100000 -Dmentoring.gateway.rate-limit.burst=100000");
+        Progress progress = new Progress(System.out);
+        progress.say("Benchmark: starting the platform (data in " + root.relativize(data) + ")");
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("date", LocalDate.now().toString());
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
+        results.put("phaseSeconds", phase.toSeconds());
+        try (Platform platform = Platform.start(settings, progress)) {
+            String identity = settings.url(Component.IDENTITY_PROVIDER);
+            PlatformClient gateway = new PlatformClient(settings.url(Component.GATEWAY), identity);
+            PlatformClient direct = new PlatformClient(settings.url(Component.PAIRING_SERVICE), identity);
+            String trustLead = gateway.token("trust-lead");
+            String lead = gateway.token("school-lead-1");
+            school = PlatformClient.claims(lead).path("school_ids").get(0).asText();
+            gateway.post("/api/schools", Map.of("name", "Benchmark Academy", "urn", "149999", "phase", "PRIMARY", "schoolId", school), trustLead,
+                    "benchmark:school");
+
+            progress.step("warming up");
+            closedLoop(gateway, lead, Duration.ofSeconds(8));
+            closedLoop(direct, lead, Duration.ofSeconds(8));
+
+            progress.step("commands at the most the machine allows, " + clients + " clients, through the gateway");
+            Load throughGateway = closedLoop(gateway, lead, phase);
+            progress.step("the same, straight to the pairing service");
+            Load straight = closedLoop(direct, lead, phase);
+            Map<String, Object> commands = new LinkedHashMap<>();
+            commands.put("throughGateway", throughGateway.summary());
+            commands.put("direct", straight.summary());
+            commands.put("gatewayLatencyRatioP50", ratio(throughGateway.latency.getValueAtPercentile(50), straight.latency.getValueAtPercentile(50)));
+            commands.put("gatewayLatencyRatioP99", ratio(throughGateway.latency.getValueAtPercentile(99), straight.latency.getValueAtPercentile(99)));
+            commands.put("gatewayThroughputRatio", ratio(throughGateway.perSecond(), straight.perSecond()));
+            results.put("commandsAtMaximum", commands);
+
+            progress.step(fixedRate + " commands a second through the gateway, with freshness sampled");
+            results.put("fixedRate", fixedRate(gateway, lead, trustLead));
+
+            progress.step("rebuilding the views, and a plain Kafka consumer reading the same topics");
+            results.put("rebuild", rebuild(gateway, trustLead, settings.kafkaServers()));
+
+            Map<String, Long> memory = new LinkedHashMap<>();
+            platform.residentMemory().forEach((process, bytes) -> memory.put(process, bytes / (1024 * 1024)));
+            results.put("residentMemoryMB", memory);
+            results.put("enrolmentsRecorded", enrolled.get());
+        }
+        Path folder = root.resolve("infra/benchmark/results");
+        Files.createDirectories(folder);
+        String json = JSON.writeValueAsString(results);
+        Files.writeString(folder.resolve("latest.json"), json);
+        String table = Report.table(results);
+        Files.writeString(folder.resolve("latest.md"), table);
+        System.out.println();
+        System.out.println(table);
+        System.out.println("Written to " + root.relativize(folder.resolve("latest.json")) + " and latest.md");
+    }
+
+    /** What a load phase measured: latencies in microseconds. */
+    record Load(Histogram latency, long commands, long failures, Duration took) {
+
+        double perSecond() {
+            return commands / (took.toMillis() / 1000.0);
+        }
+
+        Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("commands", commands);
+            summary.put("failures", failures);
+            summary.put("commandsPerSecond", round(perSecond()));
+            summary.put("latencyMs", percentiles(latency));
+            return summary;
+        }
+    }
+
+    /** As many enrolments as {@code clients} callers can make, each waiting for its answer. */
+    private Load closedLoop(PlatformClient client, String lead, Duration duration) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + duration.toNanos();
+        long began = System.nanoTime();
+        ExecutorService callers = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < clients; i++) {
+            callers.submit(() -> {
+                while (System.nanoTime() < end) {
+                    long start = System.nanoTime();
+                    boolean ok = enrol(client, lead);
+                    recorder.recordValue((System.nanoTime() - start) / 1000);
+                    (ok ? done : failed).incrementAndGet();
+                }
+            });
+        }
+        callers.shutdown();
+        callers.awaitTermination(duration.toSeconds() + 60, TimeUnit.SECONDS);
+        return new Load(recorder.getIntervalHistogram(), done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - began));
+    }
+
+    /**
+     * Enrolments sent at a fixed rate whatever the answers' pace (latency counted from when each
+     * was due, so a stall is not hidden); every tenth is followed until the trust's views show it.
+     */
+    private Map<String, Object> fixedRate(PlatformClient gateway, String lead, String trustLead) throws InterruptedException {
+        Recorder latency = new Recorder(3);
+        Recorder freshness = new Recorder(3);
+        AtomicLong failed = new AtomicLong();
+        AtomicInteger sent = new AtomicInteger();
+        ExecutorService callers = Executors.newFixedThreadPool(Math.max(clients, 16));
+        ExecutorService watchers = Executors.newFixedThreadPool(4);
+        long began = System.nanoTime();
+        long total = (long) fixedRate * phase.toSeconds();
+        for (long n = 0; n < total; n++) {
+            long due = began + n * 1_000_000_000L / fixedRate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            boolean watch = n % 10 == 0;
+            callers.submit(() -> {
+                Optional<String> mentee = enrolled(gateway, lead);
+                long acknowledged = System.nanoTime();
+                latency.recordValue((acknowledged - due) / 1000);
+                sent.incrementAndGet();
+                if (mentee.isEmpty()) {
+                    failed.incrementAndGet();
+                } else if (watch) {
+                    watchers.submit(() -> {
+                        while (gateway.get("/api/analytics/mentees/" + mentee.get(), trustLead).status() != 200) {
+                            pause(20);
+                        }
+                        freshness.recordValue((System.nanoTime() - acknowledged) / 1000);
+                    });
+                }
+            });
+        }
+        callers.shutdown();
+        callers.awaitTermination(120, TimeUnit.SECONDS);
+        watchers.shutdown();
+        watchers.awaitTermination(120, TimeUnit.SECONDS);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rate", fixedRate);
+        summary.put("commands", sent.get());
+        summary.put("failures", failed.get());
+        summary.put("latencyMs", percentiles(latency.getIntervalHistogram()));
+        Histogram fresh = freshness.getIntervalHistogram();
+        summary.put("freshnessSamples", fresh.getTotalCount());
+        summary.put("freshnessMs", percentiles(fresh));
+        return summary;
+    }
+
+    private Map<String, Object> rebuild(PlatformClient gateway, String trustLead, String kafka) throws InterruptedException {
+        long rawStart = System.nanoTime();
+        long records = readAll(kafka);
+        double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+
+        gateway.post("/api/admin/projections/rebuild", Map.of(), trustLead);
+        com.fasterxml.jackson.databind.JsonNode rebuild;
+        do {
+            pause(250);
+            rebuild = gateway.get("/api/admin/projections/rebuild", trustLead).json();
+        } while (!rebuild.path("state").asText().equals("FINISHED") && !rebuild.path("state").asText().equals("FAILED"));
+        double seconds = Duration.between(Instant.parse(rebuild.path("startedAt").asText()), Instant.parse(rebuild.path("finishedAt").asText()))
+                .toMillis() / 1000.0;
+        long events = rebuild.path("eventsDone").asLong();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("events", events);
+        summary.put("seconds", round(seconds));
+        summary.put("eventsPerSecond", round(events / seconds));
+        summary.put("rawConsumerRecords", records);
+        summary.put("rawConsumerSeconds", round(rawSeconds));
+        summary.put("rawConsumerRecordsPerSecond", round(records / rawSeconds));
+        summary.put("ratioToRawConsumer", ratio(events / seconds, records / rawSeconds));
+        return summary;
+    }
+
+    /** A plain consumer reading every record of the three topics once: the baseline for a rebuild. */
+    private static long readAll(String kafka) {
+        Map<String, Object> properties = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            TOPICS.forEach(topic -> consumer.partitionsFor(topic).forEach(partition -> partitions.add(new TopicPartition(topic, partition.partition()))));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long records = 0;
+            while (end.entrySet().stream().anyMatch(partition -> consumer.position(partition.getKey()) < partition.getValue())) {
+                records += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return records;
+        }
+    }
+
+    private boolean enrol(PlatformClient client, String lead) {
+        return enrolled(client, lead).isPresent();
+    }
+
+    private Optional<String> enrolled(PlatformClient client, String lead) {
+        long n = enrolled.incrementAndGet();
+        PlatformClient.Answer answer = client.post("/api/schools/" + school + "/mentees",
+                Map.of("displayName", "Mentee " + n, "email", "mentee" + n + "@benchmark.example.org", "stage", "TRAINEE"), lead,
+                "benchmark:" + n);
+        return answer.status() == 201 ? Optional.of(answer.json().path("id").asText()) : Optional.empty();
+    }
+
+    static Map<String, Object> percentiles(Histogram microseconds) {
+        Map<String, Object> ms = new LinkedHashMap<>();
+        for (double percentile : new double[] {50, 90, 99, 99.9}) {
+            ms.put("p" + (percentile == Math.floor(percentile) ? String.valueOf((int) percentile) : String.valueOf(percentile)),
+                    round(microseconds.getValueAtPercentile(percentile) / 1000.0));
+        }
+        ms.put("max", round(microseconds.getMaxValue() / 1000.0));
+        return ms;
+    }
+
+    static double ratio(double measured, double baseline) {
+        return baseline == 0 ? 0 : round(measured / baseline);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

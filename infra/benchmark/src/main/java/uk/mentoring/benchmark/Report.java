@@ -1,0 +1,56 @@
+package uk.mentoring.benchmark;
+
+import java.util.Map;
+
+/** The benchmark's figures as a table for the README, each beside its baseline or target. */
+final class Report {
+
+    private Report() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static String table(Map<String, Object> results) {
+        Map<String, Object> commands = (Map<String, Object>) results.get("commandsAtMaximum");
+        Map<String, Object> gateway = (Map<String, Object>) commands.get("throughGateway");
+        Map<String, Object> direct = (Map<String, Object>) commands.get("direct");
+        Map<String, Object> fixed = (Map<String, Object>) results.get("fixedRate");
+        Map<String, Object> rebuild = (Map<String, Object>) results.get("rebuild");
+        Map<String, Object> machine = (Map<String, Object>) results.get("machine");
+        StringBuilder table = new StringBuilder();
+        table.append("Measured ").append(results.get("date")).append(" on ").append(machine.get("cores")).append(" cores (Java ")
+                .append(machine.get("java")).append("), load generator on the same machine, ").append(results.get("phaseSeconds"))
+                .append(" s a phase.\n\n");
+        table.append("| measure | measured | compared with | target (2 cores) |\n| --- | --- | --- | --- |\n");
+        row(table, "enrolments/s at the maximum, through the gateway", gateway.get("commandsPerSecond"),
+                "straight to the service: " + direct.get("commandsPerSecond") + " (ratio " + commands.get("gatewayThroughputRatio") + ")", "≥ 1,000");
+        row(table, "latency p50 / p99 through the gateway (ms)", latency(gateway), "straight: " + latency(direct), "p99 ≤ 100");
+        row(table, "gateway latency ratio p50 / p99", commands.get("gatewayLatencyRatioP50") + " / " + commands.get("gatewayLatencyRatioP99"),
+                "1.0 would be free", "≤ 1.25");
+        row(table, "latency p50 / p99 at " + fixed.get("rate") + "/s through the gateway (ms)", latency(fixed), "from when each was due", "");
+        row(table, "freshness p50 / p99, accepted → in the views (ms)", latency(fixed, "freshnessMs"),
+                fixed.get("freshnessSamples") + " samples", "p99 ≤ 500");
+        row(table, "rebuild (events/s)", rebuild.get("eventsPerSecond") + " (" + rebuild.get("events") + " events in " + rebuild.get("seconds") + " s)",
+                "plain consumer: " + rebuild.get("rawConsumerRecordsPerSecond") + " records/s (ratio " + rebuild.get("ratioToRawConsumer") + ")",
+                "≥ 20,000 and ≥ 0.3");
+        Map<String, Object> memory = (Map<String, Object>) results.get("residentMemoryMB");
+        StringBuilder processes = new StringBuilder();
+        memory.forEach((process, mb) -> processes.append(processes.length() == 0 ? "" : ", ").append(process).append(' ').append(mb));
+        row(table, "resident memory (MB)", processes.toString(), "", "");
+        return table.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String latency(Map<String, Object> phase) {
+        return latency(phase, "latencyMs");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String latency(Map<String, Object> phase, String key) {
+        Map<String, Object> ms = (Map<String, Object>) phase.get(key);
+        return ms.get("p50") + " / " + ms.get("p99");
+    }
+
+    private static void row(StringBuilder table, String measure, Object measured, String compared, String target) {
+        table.append("| ").append(measure).append(" | ").append(measured).append(" | ").append(compared).append(" | ").append(target).append(" |\n");
+    }
+}
