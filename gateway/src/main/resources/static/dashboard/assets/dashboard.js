@@ -114,6 +114,9 @@
   }
 
   window.addEventListener('resize', () => charts.forEach(instance => instance.resize()));
+  document.addEventListener('DOMContentLoaded', () => document.querySelectorAll('header nav a').forEach(link => {
+    if (link.getAttribute('href') === location.pathname) link.setAttribute('aria-current', 'page');
+  }));
 
   function showStatus(message, isError) {
     const status = document.getElementById('status');

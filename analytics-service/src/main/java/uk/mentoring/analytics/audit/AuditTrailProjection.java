@@ -2,16 +2,15 @@ package uk.mentoring.analytics.audit;
 
 import org.springframework.stereotype.Component;
 
-import uk.mentoring.analytics.progress.ViewProjection;
 import uk.mentoring.kit.consuming.EventSubscriber;
 import uk.mentoring.kit.events.ReceivedEvent;
 
 /**
- * Appends each arriving event to its mentee's audit trail. The trail is not a view and has no
- * generations: a rebuild of the views only appends what the trail had not yet recorded.
+ * Appends each arriving event to its mentee's audit trail. The trail is not a view: it has no
+ * generations and is never rebuilt, only appended to.
  */
 @Component
-class AuditTrailProjection implements EventSubscriber, ViewProjection {
+class AuditTrailProjection implements EventSubscriber {
 
     private final AuditTrail trail;
 
@@ -21,11 +20,6 @@ class AuditTrailProjection implements EventSubscriber, ViewProjection {
 
     @Override
     public void on(ReceivedEvent event) {
-        trail.append(event);
-    }
-
-    @Override
-    public void apply(ReceivedEvent event, int generation) {
         trail.append(event);
     }
 }

@@ -26,7 +26,6 @@ import uk.mentoring.contracts.reflection.DevelopmentTargetMet;
 import uk.mentoring.contracts.reflection.DevelopmentTargetSet;
 import uk.mentoring.contracts.reflection.ReflectionReviewed;
 import uk.mentoring.contracts.reflection.ReflectionSubmitted;
-import uk.mentoring.kit.consuming.EventSubscriber;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.events.ReceivedEvent;
 
@@ -37,19 +36,12 @@ import uk.mentoring.kit.events.ReceivedEvent;
  * free text is kept: topics, notes, feedback and reflections stay in their own services.
  */
 @Component
-class PairingHistoryProjection implements EventSubscriber, ViewProjection {
+class PairingHistoryProjection implements ViewProjection {
 
     private final PairingHistories histories;
-    private final ViewGenerations generations;
 
-    PairingHistoryProjection(PairingHistories histories, ViewGenerations generations) {
+    PairingHistoryProjection(PairingHistories histories) {
         this.histories = histories;
-        this.generations = generations;
-    }
-
-    @Override
-    public void on(ReceivedEvent event) {
-        generations.receiving().forEach(generation -> apply(event, generation));
     }
 
     @Override

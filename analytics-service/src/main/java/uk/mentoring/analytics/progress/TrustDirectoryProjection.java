@@ -13,7 +13,6 @@ import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
-import uk.mentoring.kit.consuming.EventSubscriber;
 import uk.mentoring.kit.events.ReceivedEvent;
 
 /**
@@ -24,7 +23,7 @@ import uk.mentoring.kit.events.ReceivedEvent;
  * Only what dashboards show is kept: no email addresses.
  */
 @Component
-class TrustDirectoryProjection implements EventSubscriber, ViewProjection {
+class TrustDirectoryProjection implements ViewProjection {
 
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
@@ -32,11 +31,6 @@ class TrustDirectoryProjection implements EventSubscriber, ViewProjection {
 
     TrustDirectoryProjection(ViewGenerations generations) {
         this.generations = generations;
-    }
-
-    @Override
-    public void on(ReceivedEvent event) {
-        generations.receiving().forEach(generation -> apply(event, generation));
     }
 
     @Override

@@ -145,11 +145,12 @@ public class ViewGenerations {
     }
 
     private void drop(int generation) {
-        List<String> names = new ArrayList<>();
-        VIEWS.forEach(view -> names.add(name(view, generation)));
-        names.forEach(name -> {
+        List<String> existing = database.listCollectionNames().into(new ArrayList<>());
+        VIEWS.stream().map(view -> name(view, generation)).forEach(name -> {
             prepared.remove(name);
-            database.getCollection(name).drop();
+            if (existing.contains(name)) {
+                database.getCollection(name).drop();
+            }
         });
     }
 

@@ -61,8 +61,7 @@ class ProgressProjectionsTest {
     static MongoClient client;
 
     MongoDatabase database;
-    TrustDirectoryProjection directoryProjection;
-    PairingHistoryProjection historyProjection;
+    LiveViews projections;
     ProgressViews views;
 
     final UUID school = UUID.randomUUID();
@@ -86,8 +85,8 @@ class ProgressProjectionsTest {
     void freshDatabase() {
         database = client.getDatabase("projection-" + UUID.randomUUID());
         ViewGenerations generations = new ViewGenerations(database);
-        directoryProjection = new TrustDirectoryProjection(generations);
-        historyProjection = new PairingHistoryProjection(new PairingHistories(generations), generations);
+        projections = new LiveViews(List.of(new TrustDirectoryProjection(generations), new PairingHistoryProjection(new PairingHistories(generations))),
+                generations);
         views = new ProgressViews(new PairingHistories(generations), new TrustDirectory(generations), RiskThresholds.practiceDefaults(),
                 Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
@@ -250,9 +249,6 @@ class ProgressProjectionsTest {
     }
 
     private void apply(List<ReceivedEvent> events) {
-        events.forEach(event -> {
-            directoryProjection.on(event);
-            historyProjection.on(event);
-        });
+        events.forEach(projections::on);
     }
 }

@@ -2,6 +2,9 @@ package uk.mentoring.gateway.dashboard;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +12,6 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -35,21 +37,41 @@ class DashboardPages {
 
     @Bean
     RouterFunction<ServerResponse> dashboard(ClaimNames claims) {
-        return RouterFunctions.route(GET("/dashboard"), request -> page(request, "trust.html"))
-                .andRoute(GET("/dashboard/schools/{schoolId}"), request -> page(request, "school.html"))
-                .andRoute(GET("/dashboard/pairings/{pairingId}"), request -> page(request, "pairing.html"))
-                .andRoute(GET("/dashboard/rebuild"), request -> page(request, "rebuild.html"))
-                .andRoute(GET("/dashboard/audit/mentees/{menteeId}"), request -> page(request, "audit.html"))
+        String trust = render("trust", "Trust overview", true);
+        String school = render("school", "School", true);
+        String pairing = render("pairing", "Pairing", true);
+        String rebuild = render("rebuild", "Rebuilding the views", false);
+        String audit = render("audit", "Audit record", false);
+        return RouterFunctions.route(GET("/dashboard"), request -> page(request, trust))
+                .andRoute(GET("/dashboard/schools/{schoolId}"), request -> page(request, school))
+                .andRoute(GET("/dashboard/pairings/{pairingId}"), request -> page(request, pairing))
+                .andRoute(GET("/dashboard/rebuild"), request -> page(request, rebuild))
+                .andRoute(GET("/dashboard/audit/mentees/{menteeId}"), request -> page(request, audit))
                 .andRoute(GET("/dashboard/me"), request -> ReactiveSecurityContextHolder.getContext()
                         .map(context -> viewer(context.getAuthentication(), claims))
                         .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(viewer)));
     }
 
     /** A page, with the session's CSRF cookie set so that the page's own writes are accepted. */
-    private static Mono<ServerResponse> page(ServerRequest request, String name) {
-        Resource page = new ClassPathResource("dashboard/" + name);
+    private static Mono<ServerResponse> page(ServerRequest request, String html) {
         Mono<CsrfToken> csrf = request.exchange().getAttributeOrDefault(CsrfToken.class.getName(), Mono.empty());
-        return csrf.then(ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).bodyValue(page));
+        return csrf.then(ServerResponse.ok().contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).bodyValue(html));
+    }
+
+    /** One page in the dashboard's one layout: its own content, title and script, and the charting library where it draws charts. */
+    private static String render(String name, String title, boolean charts) {
+        String scripts = (charts ? "  <script src=\"/webjars/echarts/dist/echarts.min.js\" defer></script>\n" : "")
+                + "  <script src=\"/dashboard/assets/dashboard.js\" defer></script>\n"
+                + "  <script src=\"/dashboard/assets/" + name + ".js\" defer></script>";
+        return read("layout.html").replace("{{title}}", title).replace("{{scripts}}", scripts).replace("{{main}}", read(name + ".html"));
+    }
+
+    private static String read(String file) {
+        try {
+            return new ClassPathResource("dashboard/" + file).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the dashboard's " + file + " is missing from the build", e);
+        }
     }
 
     /** Who is looking, from their token's claims: the same claims the services decide by. */
