@@ -22,6 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
+import uk.mentoring.contracts.SealedText;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
@@ -71,7 +74,7 @@ class MeetingsThroughTheApiTest {
         assertThat(held.status()).as(held.toString()).isEqualTo(200);
 
         ConsumerRecord<String, CloudEvent> event = await().atMost(Duration.ofSeconds(20))
-                .until(() -> find(meeting, "uk.mentoring.meeting.MeetingHeld.v1"), found -> found != null);
+                .until(() -> find(meeting, "uk.mentoring.meeting.MeetingHeld.v2"), found -> found != null);
         assertThat(event.key()).isEqualTo(members.mentee().toString());
         assertThat(new String(event.value().getData().toBytes())).contains("\"firstMeeting\":true", "\"menteeConfidence\":3");
 
@@ -91,8 +94,32 @@ class MeetingsThroughTheApiTest {
         assertThat(observed.status()).as(observed.toString()).isEqualTo(201);
         assertThat(mentor.post("/api/observations/" + observed.id() + "/feedback", Map.of("feedback", "Give five more seconds.")).status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> find(observed.id(), "uk.mentoring.meeting.FeedbackGiven.v1") != null);
-        assertThat(find(observed.id(), "uk.mentoring.meeting.LessonObserved.v1")).isNotNull();
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(observed.id(), "uk.mentoring.meeting.FeedbackGiven.v2") != null);
+        assertThat(find(observed.id(), "uk.mentoring.meeting.LessonObserved.v2")).isNotNull();
+    }
+
+    @Test
+    void what_a_meeting_records_of_a_mentee_is_sealed_and_stops_opening_once_the_pairing_service_says_they_are_forgotten() throws Exception {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        String when = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", when,
+                "durationMinutes", 30, "room", "Room 4")).id();
+        assertThat(mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", when, "durationMinutes", 30, "quietRoomBooked", true,
+                "topics", List.of("Worried about Year 9 set 3"), "agreedActions", List.of(), "menteeConfidence", 2)).status()).isEqualTo(200);
+        ConsumerRecord<String, CloudEvent> held = await().atMost(Duration.ofSeconds(20))
+                .until(() -> find(meeting, "uk.mentoring.meeting.MeetingHeld.v2"), found -> found != null);
+        String data = new String(held.value().getData().toBytes());
+        assertThat(data).doesNotContain("Worried about Year 9 set 3");
+        String sealed = uk.mentoring.kit.events.EventJson.mapper().readTree(data).path("topics").get(0).asText();
+        TestApi analytics = TestApi.at(port).as(Person.withRoles(List.of("PERSONAL_DATA_READER")));
+        assertThat(analytics.post("/personal-data/reveal", Map.of("values", List.of(sealed))).json().path("values").get(0).asText())
+                .isEqualTo("Worried about Year 9 set 3");
+
+        publisher.publish(new PersonForgotten(members.mentee(), members.school(), PersonRole.MENTEE, LocalDate.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> analytics.post("/personal-data/reveal", Map.of("values", List.of(sealed)))
+                .json().path("values").get(0).asText().equals(SealedText.ERASED));
     }
 
     @Test

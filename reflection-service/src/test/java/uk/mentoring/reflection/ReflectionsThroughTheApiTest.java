@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import io.cloudevents.CloudEvent;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
@@ -74,7 +77,7 @@ class ReflectionsThroughTheApiTest {
     }
 
     @Test
-    void a_mentee_reflects_and_the_mentor_reviews_and_the_private_note_stays_here() {
+    void a_mentee_reflects_and_the_mentor_reviews_and_the_private_note_stays_here() throws Exception {
         Members members = pairing();
         String note = "private-" + UUID.randomUUID();
         TestApi.Answer submitted = TestApi.at(port).as(members.menteePerson()).post("/api/reflections", gibbs(members.pairing(), note));
@@ -83,16 +86,33 @@ class ReflectionsThroughTheApiTest {
                 Map.of("assessedDepth", "EVALUATING", "feedback", "You found the cause, not only the symptom."));
         assertThat(reviewed.status()).as(reviewed.toString()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> find(submitted.id(), "uk.mentoring.reflection.ReflectionReviewed.v1") != null);
-        ConsumerRecord<String, CloudEvent> reflection = find(submitted.id(), "uk.mentoring.reflection.ReflectionSubmitted.v1");
-        assertThat(new String(reflection.value().getData().toBytes(), StandardCharsets.UTF_8)).contains("\"actionPlan\":\"Hand out equipment first.\"");
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(submitted.id(), "uk.mentoring.reflection.ReflectionReviewed.v2") != null);
+        ConsumerRecord<String, CloudEvent> reflection = find(submitted.id(), "uk.mentoring.reflection.ReflectionSubmitted.v2");
+        String published = new String(reflection.value().getData().toBytes(), StandardCharsets.UTF_8);
+        assertThat(published).as("the mentee's words travel sealed with their key")
+                .contains("\"actionPlan\":\"pd1.reflection." + members.mentee() + ".")
+                .doesNotContain("Hand out equipment first.");
 
-        Document kept = database.getCollection("domainevents").find(Filters.regex("serializedPayload", note)).first();
+        Document kept = database.getCollection("domainevents").find(Filters.and(
+                Filters.eq("payloadType", "uk.mentoring.reflection.reflection.PrivateNoteKept"),
+                Filters.regex("serializedPayload", submitted.id()))).first();
         assertThat(kept).as("the private note is kept in this service's store").isNotNull();
+        String sealedNote = EventJson.mapper().readTree(kept.getString("serializedPayload")).path("note").asText();
+        assertThat(sealedNote).startsWith("pd1.reflection." + members.mentee() + ".").doesNotContain(note);
         await().atMost(Duration.ofSeconds(10)).until(() -> Boolean.TRUE.equals(database.getCollection("domainevents")
-                .find(Filters.regex("serializedPayload", note)).first().get("published")));
+                .find(Filters.eq("_id", kept.get("_id"))).first().get("published")));
         assertThat(TopicProbe.readAllRaw("mentoring.reflection.v1"))
-                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(note));
+                .noneMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(sealedNote));
+
+        String sealedPlan = EventJson.mapper().readTree(published).path("sections").path("actionPlan").asText();
+        TestApi.Answer opened = TestApi.at(port).as(Person.withRoles(List.of("PERSONAL_DATA_READER")))
+                .post("/personal-data/reveal", Map.of("values", List.of(sealedPlan, sealedNote, "plain words")));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        assertThat(opened.json().path("values")).extracting(JsonNode::asText)
+                .containsExactly("Hand out equipment first.", note, "plain words");
+        TestApi.Answer refused = TestApi.at(port).as(members.menteePerson()).post("/personal-data/reveal", Map.of("values", List.of(sealedPlan)));
+        assertThat(refused.status()).as("only the analytics service has sealed values opened, not even their owner").isEqualTo(403);
+        assertThat(refused.isProblem()).isTrue();
     }
 
     @Test
@@ -126,9 +146,9 @@ class ReflectionsThroughTheApiTest {
         assertThat(TestApi.at(port).as(members.menteePerson()).post("/api/development-targets/" + byMentee.id() + "/met", Map.of()).status()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetMet.v1") != null);
-        assertThat(new String(find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v1").value().getData().toBytes()))
+        assertThat(new String(find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v2").value().getData().toBytes()))
                 .contains("\"identifiedBy\":\"MENTEE\"");
-        assertThat(new String(find(byMentor.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v1").value().getData().toBytes()))
+        assertThat(new String(find(byMentor.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v2").value().getData().toBytes()))
                 .contains("\"identifiedBy\":\"MENTOR\"");
     }
 

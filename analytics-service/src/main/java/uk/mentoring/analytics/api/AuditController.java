@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import uk.mentoring.analytics.audit.AuditTrail.Entry;
 import uk.mentoring.analytics.audit.AuditTrail.Verification;
 import uk.mentoring.analytics.audit.MenteeAudit;
 import uk.mentoring.analytics.audit.MenteeState;
+import uk.mentoring.analytics.personaldata.Revealer;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.security.Caller;
@@ -45,21 +48,35 @@ class AuditController {
     private final MenteeAudit audit;
     private final AuditReads reads;
     private final Clock clock;
+    private final Revealer revealer;
 
-    AuditController(MenteeAudit audit, AuditReads reads, Clock schoolClock) {
+    AuditController(MenteeAudit audit, AuditReads reads, Clock schoolClock, Revealer revealer) {
         this.audit = audit;
         this.reads = reads;
         this.clock = schoolClock;
+        this.revealer = revealer;
     }
 
     /** A page of a mentee's history, oldest first. */
     record HistoryPage(UUID menteeId, Instant until, int page, int size, int total, List<Event> events) {
     }
 
-    record Event(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt, Map<String, Object> data, String hash) {
+    /**
+     * One entry: {@code data} with personal fields readable (or {@code [erased]}), and
+     * {@code recordedData} exactly as recorded and hashed, sealed, so anyone can recompute the chain.
+     */
+    record Event(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt, Map<String, Object> data,
+                 String recordedData, String hash) {
 
         static Event of(Entry entry) {
-            return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), entry.recordedAt(), entry.dataFields(), entry.hash());
+            return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), entry.recordedAt(), entry.dataFields(),
+                    entry.data(), entry.hash());
+        }
+
+        @SuppressWarnings("unchecked")
+        Event revealed(Map<String, String> opened) {
+            return new Event(sequence, eventId, type, occurredAt, recordedAt, (Map<String, Object>) Revealer.replace(data, opened::get),
+                    recordedData, hash);
         }
     }
 
@@ -93,13 +110,17 @@ class AuditController {
     ResponseEntity<byte[]> export(@PathVariable UUID menteeId, Caller caller, @RequestParam(defaultValue = "jsonl") String format) {
         mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/export?format=" + format);
         List<Entry> history = audit.history(menteeId, clock.instant());
+        // exports are written here, not by the JSON converter: their sealed values are opened here too
+        Set<String> sealed = new HashSet<>();
+        history.forEach(entry -> Revealer.collect(entry.dataFields(), sealed));
+        Map<String, String> opened = revealer.open(sealed);
         String body;
         MediaType type;
         if (format.equals("jsonl")) {
-            body = history.stream().map(entry -> audit.jsonLine(Event.of(entry))).collect(Collectors.joining("\n", "", "\n"));
+            body = history.stream().map(entry -> audit.jsonLine(Event.of(entry).revealed(opened))).collect(Collectors.joining("\n", "", "\n"));
             type = MediaType.parseMediaType("application/x-ndjson");
         } else if (format.equals("csv")) {
-            body = MenteeAudit.csv(history);
+            body = MenteeAudit.csv(history, value -> opened.getOrDefault(value, value));
             type = MediaType.parseMediaType("text/csv;charset=UTF-8");
         } else {
             throw RuleViolation.invalid("format is jsonl (one JSON event per line) or csv (a table for people); got '" + format + "'.");

@@ -2,12 +2,14 @@ package uk.mentoring.analytics.audit;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.springframework.stereotype.Component;
 
+import uk.mentoring.analytics.personaldata.Revealer;
 import uk.mentoring.analytics.progress.RiskThresholds;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.events.EventJson;
@@ -49,11 +51,12 @@ public class MenteeAudit {
     }
 
     /** The history as a table a person can open in a spreadsheet. */
-    public static String csv(List<AuditTrail.Entry> history) {
+    /** A table for people: personal fields as {@code readable} gives them (opened, or [erased]). */
+    public static String csv(List<AuditTrail.Entry> history, UnaryOperator<String> readable) {
         StringBuilder csv = new StringBuilder("sequence,occurred_at,recorded_at,event,details,event_id,hash\n");
         for (AuditTrail.Entry entry : history) {
             String details = entry.dataFields().entrySet().stream().filter(field -> !field.getKey().endsWith("Id"))
-                    .map(field -> field.getKey() + ": " + field.getValue()).collect(Collectors.joining("; "));
+                    .map(field -> field.getKey() + ": " + Revealer.replace(field.getValue(), readable)).collect(Collectors.joining("; "));
             csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',').append(entry.recordedAt()).append(',')
                     .append(cell(entry.type())).append(',').append(cell(details)).append(',').append(entry.eventId()).append(',')
                     .append(entry.hash()).append('\n');

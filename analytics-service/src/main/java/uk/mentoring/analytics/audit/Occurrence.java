@@ -12,6 +12,7 @@ import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.meeting.MeetingMissed;
 import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
+import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.contracts.pairing.SupportLevelChanged;
@@ -77,6 +78,8 @@ final class Occurrence {
             return met.metOn();
         } else if (data instanceof MenteeMovedSchool moved) {
             return moved.movedOn();
+        } else if (data instanceof PersonForgotten forgotten) {
+            return forgotten.forgottenOn();
         }
         return null;
     }

@@ -2,7 +2,8 @@ package uk.mentoring.contracts;
 
 /**
  * One versioned event type of the published language: its name, who publishes it, the Java
- * record that carries it, and where its JSON Schema and sample live on the classpath.
+ * record that carries it, and where its JSON Schema and sample live on the classpath. Versions of
+ * one type share a record, so that records of an older version still on the topics read into it.
  */
 public record EventType(Publisher publisher, String name, int version, Class<? extends MentoringEvent> javaType) {
 

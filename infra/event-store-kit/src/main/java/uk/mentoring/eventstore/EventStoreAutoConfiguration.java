@@ -44,10 +44,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
+import uk.mentoring.eventstore.personaldata.PersonalDataCipher;
+import uk.mentoring.eventstore.personaldata.PersonalDataKeys;
+import uk.mentoring.eventstore.personaldata.PersonalDataProperties;
+import uk.mentoring.eventstore.personaldata.PersonalDataWeb;
+import uk.mentoring.eventstore.personaldata.SealingSerializer;
 import uk.mentoring.eventstore.relay.EventRelay;
 import uk.mentoring.eventstore.relay.RelayProperties;
 import uk.mentoring.eventstore.relay.StoredEvent;
@@ -63,7 +69,8 @@ import uk.mentoring.kit.events.EventJson;
  * takes every stored event to Kafka.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = ServiceDatabaseAutoConfiguration.class)
-@EnableConfigurationProperties(RelayProperties.class)
+@EnableConfigurationProperties({RelayProperties.class, PersonalDataProperties.class})
+@Import(PersonalDataWeb.class)
 public class EventStoreAutoConfiguration {
 
     /** Events are stored in exactly the JSON that goes on Kafka and that the schemas describe. */
@@ -73,10 +80,21 @@ public class EventStoreAutoConfiguration {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper().copy()).build();
     }
 
+    /** Events are sealed on the way in: personal fields leave the service only as ciphertext. */
     @Bean
     @Qualifier("eventSerializer")
-    Serializer eventSerializer(Serializer serializer) {
-        return serializer;
+    Serializer eventSerializer(Serializer serializer, PersonalDataCipher personalData) {
+        return new SealingSerializer(serializer, personalData);
+    }
+
+    @Bean
+    PersonalDataKeys personalDataKeys(MongoDatabase serviceDatabase, PersonalDataProperties properties) {
+        return new PersonalDataKeys(serviceDatabase, properties.masterKey(), properties.keysKeptFor(), Clock.systemUTC());
+    }
+
+    @Bean
+    PersonalDataCipher personalDataCipher(RelayProperties relay, PersonalDataKeys keys) {
+        return new PersonalDataCipher(relay.publisher().shortName(), keys);
     }
 
     @Bean

@@ -57,6 +57,15 @@ class IdentityConfiguration {
                 .scope("mentoring")
                 .tokenSettings(tokens)
                 .build()));
+        identity.services().forEach((name, service) -> clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(name.getBytes()).toString())
+                .clientId(name)
+                .clientSecret("{noop}" + service.clientSecret())
+                .clientName(name)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                .scope("mentoring")
+                .tokenSettings(tokens)
+                .build()));
         if (identity.browserClient() != null) {
             IdentityProperties.BrowserClient browser = identity.browserClient();
             clients.add(RegisteredClient.withId(UUID.nameUUIDFromBytes(browser.clientId().getBytes()).toString())
@@ -93,11 +102,16 @@ class IdentityConfiguration {
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> platformClaims(IdentityProperties identity) {
         return context -> {
+            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            IdentityProperties.ServiceClient service = identity.services().get(context.getPrincipal().getName());
+            if (service != null && accessToken) {
+                context.getClaims().claim("roles", service.roles()).audience(List.of(identity.audience()));
+                return;
+            }
             IdentityProperties.Persona persona = identity.personas().get(context.getPrincipal().getName());
             if (persona == null) {
                 return;
             }
-            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
             boolean idToken = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
             if (accessToken || idToken) {
                 context.getClaims()

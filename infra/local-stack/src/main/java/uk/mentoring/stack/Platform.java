@@ -99,7 +99,8 @@ public final class Platform implements AutoCloseable {
         List<ManagedProcess> services = new ArrayList<>();
         for (Component component : List.of(Component.PAIRING_SERVICE, Component.MEETING_SERVICE, Component.REFLECTION_SERVICE,
                 Component.ANALYTICS_SERVICE)) {
-            services.add(service(component, component == Component.MEETING_SERVICE ? meetingSettings() : Map.of(), List.of()));
+            services.add(service(component, component == Component.MEETING_SERVICE ? meetingSettings()
+                    : component == Component.ANALYTICS_SERVICE ? sealingServices() : Map.of(), List.of()));
         }
         launch(services);
     }
@@ -112,6 +113,13 @@ public final class Platform implements AutoCloseable {
             Files.write(staff, in.readAllBytes());
         }
         return staff;
+    }
+
+    /** Where analytics has sealed names and words opened: the services that sealed them. */
+    private Map<String, String> sealingServices() {
+        return Map.of("PAIRING_SERVICE_URL", settings.url(Component.PAIRING_SERVICE),
+                "MEETING_SERVICE_URL", settings.url(Component.MEETING_SERVICE),
+                "REFLECTION_SERVICE_URL", settings.url(Component.REFLECTION_SERVICE));
     }
 
     /**

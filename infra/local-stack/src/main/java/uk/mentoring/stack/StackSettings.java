@@ -63,7 +63,7 @@ public record StackSettings(Path root, Path data, Optional<String> mongoUri, Opt
         return "http://localhost:" + port(component);
     }
 
-    String mongoConnection() {
+    public String mongoConnection() {
         return mongoUri.orElse("mongodb://localhost:" + mongoPort);
     }
 

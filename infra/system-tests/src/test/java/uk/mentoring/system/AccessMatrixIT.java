@@ -114,6 +114,8 @@ class AccessMatrixIT {
                 () -> Map.of("toSchoolId", the.thirdSchool()), schoolLeadOfOwn));
         rows.add(new Row("POST", "/api/pairings", () -> "/api/pairings",
                 () -> Map.of("schoolId", the.school(), "mentorId", the.daniel(), "menteeId", throwawayMentee()), schoolLeadOfOwn));
+        rows.add(new Row("POST", "/api/people/{personId}/forget", () -> "/api/people/" + throwawayMentee() + "/forget",
+                () -> Map.of(), expect(PASSES, PASSES, 404, 403, 403, 403, 403, 403)));
         rows.add(new Row("POST", "/api/pairings/{pairingId}/ground-rules", () -> "/api/pairings/" + the.pairing() + "/ground-rules",
                 () -> Map.of("rules", List.of("We meet every week"), "weeklyDay", "TUESDAY", "weeklyTime", "15:45", "room", "Library"), mentorOrLead));
         rows.add(new Row("POST", "/api/pairings/{pairingId}/support-level", () -> "/api/pairings/" + the.pairing() + "/support-level",

@@ -169,12 +169,12 @@ class PlatformEndToEndIT {
                 "durationMinutes", 45, "room", "Library quiet room"), mentor));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(types("mentoring.meeting.v1", meeting)).contains("uk.mentoring.meeting.MeetingScheduled.v1", "uk.mentoring.meeting.MeetingHeld.v1");
-            assertThat(types("mentoring.meeting.v1", observation)).contains("uk.mentoring.meeting.LessonObserved.v1", "uk.mentoring.meeting.FeedbackGiven.v1");
-            assertThat(types("mentoring.reflection.v1", reflection)).contains("uk.mentoring.reflection.ReflectionSubmitted.v1",
-                    "uk.mentoring.reflection.ReflectionReviewed.v1");
-            assertThat(types("mentoring.reflection.v1", target)).contains("uk.mentoring.reflection.DevelopmentTargetSet.v1");
-            assertThat(types("mentoring.pairing.v1", pairing)).contains("uk.mentoring.pairing.GroundRulesAgreed.v1");
+            assertThat(types("mentoring.meeting.v1", meeting)).contains("uk.mentoring.meeting.MeetingScheduled.v1", "uk.mentoring.meeting.MeetingHeld.v2");
+            assertThat(types("mentoring.meeting.v1", observation)).contains("uk.mentoring.meeting.LessonObserved.v2", "uk.mentoring.meeting.FeedbackGiven.v2");
+            assertThat(types("mentoring.reflection.v1", reflection)).contains("uk.mentoring.reflection.ReflectionSubmitted.v2",
+                    "uk.mentoring.reflection.ReflectionReviewed.v2");
+            assertThat(types("mentoring.reflection.v1", target)).contains("uk.mentoring.reflection.DevelopmentTargetSet.v2");
+            assertThat(types("mentoring.pairing.v1", pairing)).contains("uk.mentoring.pairing.GroundRulesAgreed.v2");
             assertThat(types("mentoring.meeting.v1", forgotten)).contains("uk.mentoring.meeting.MeetingMissed.v1");
         });
     }

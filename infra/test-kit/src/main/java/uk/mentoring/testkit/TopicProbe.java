@@ -48,8 +48,13 @@ public final class TopicProbe {
 
     /** Records as bytes, for topics that hold what could not be read as a CloudEvent. */
     public static List<ConsumerRecord<String, byte[]>> readAllRaw(String topic) {
+        return readAllRaw(TestInfrastructure.kafka().bootstrapServers(), topic);
+    }
+
+    /** Records as bytes, from any broker: every topic can be searched for what it holds. */
+    public static List<ConsumerRecord<String, byte[]>> readAllRaw(String bootstrapServers, String topic) {
         Map<String, Object> properties = new HashMap<>();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafka().bootstrapServers());
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {

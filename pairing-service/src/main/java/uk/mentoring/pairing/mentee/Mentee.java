@@ -16,6 +16,9 @@ import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.SupportLevel;
 import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
+import uk.mentoring.contracts.SealedText;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
@@ -42,6 +45,7 @@ public class Mentee {
     private String email;
     private MenteeStage stage;
     private ActivePairing active;
+    private boolean forgotten;
 
     /** The pairing the mentee is in now: every pairing starts with intensive support. */
     private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support) {
@@ -150,6 +154,14 @@ public class Mentee {
         apply(new MenteeMovedSchool(menteeId, schoolId, command.toSchoolId(), command.movedOn()));
     }
 
+    /** Forgetting twice is the same as once: the second request only confirms the first. */
+    @CommandHandler
+    void handle(ForgetMentee command) {
+        if (!forgotten) {
+            apply(new PersonForgotten(menteeId, schoolId, PersonRole.MENTEE, command.forgottenOn()));
+        }
+    }
+
     private ActivePairing requireActive(UUID pairingId) {
         if (active == null || !active.pairingId().equals(pairingId)) {
             throw RuleViolation.conflict("pairing-not-active", "Pairing is not active", "Pairing " + pairingId + " has ended.");
@@ -169,7 +181,7 @@ public class Mentee {
         id = AggregateIds.mentee(event.menteeId());
         menteeId = event.menteeId();
         schoolId = event.schoolId();
-        email = event.email();
+        email = SealedText.isErased(event.email()) ? null : event.email();
         stage = event.stage();
     }
 
@@ -186,6 +198,12 @@ public class Mentee {
     @EventSourcingHandler
     void on(PairingEnded event) {
         active = null;
+    }
+
+    @EventSourcingHandler
+    void on(PersonForgotten event) {
+        forgotten = true;
+        email = null;
     }
 
     @EventSourcingHandler

@@ -14,6 +14,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import uk.mentoring.contracts.pairing.MentorAvailabilityChanged;
 import uk.mentoring.contracts.pairing.MentorRegistered;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
+import uk.mentoring.contracts.SealedText;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.school.Schools;
@@ -29,6 +32,7 @@ public class Mentor {
     private String email;
     private LocalDate unavailableFrom;
     private LocalDate unavailableTo;
+    private boolean forgotten;
 
     protected Mentor() {
         // rebuilt from its events
@@ -58,6 +62,14 @@ public class Mentor {
         apply(new MentorAvailabilityChanged(mentorId, schoolId, command.unavailableFrom(), command.unavailableTo()));
     }
 
+    /** Forgetting twice is the same as once: the second request only confirms the first. */
+    @CommandHandler
+    void handle(ForgetMentor command) {
+        if (!forgotten) {
+            apply(new PersonForgotten(mentorId, schoolId, PersonRole.MENTOR, command.forgottenOn()));
+        }
+    }
+
     public MentorProfile profile() {
         return new MentorProfile(mentorId, schoolId, email, unavailableFrom, unavailableTo);
     }
@@ -73,6 +85,12 @@ public class Mentor {
         id = AggregateIds.mentor(event.mentorId());
         mentorId = event.mentorId();
         schoolId = event.schoolId();
-        email = event.email();
+        email = SealedText.isErased(event.email()) ? null : event.email();
+    }
+
+    @EventSourcingHandler
+    void on(PersonForgotten event) {
+        forgotten = true;
+        email = null;
     }
 }

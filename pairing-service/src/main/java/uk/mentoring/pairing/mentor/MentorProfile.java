@@ -15,6 +15,7 @@ public record MentorProfile(UUID mentorId, UUID schoolId, String email, LocalDat
     }
 
     public boolean isSamePersonAs(String otherEmail) {
-        return email.equalsIgnoreCase(otherEmail);
+        // a forgotten person's address is gone: it can no longer say two people are one
+        return email != null && otherEmail != null && email.equalsIgnoreCase(otherEmail);
     }
 }

@@ -1,5 +1,6 @@
 package uk.mentoring.pairing.mentor;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,6 +17,14 @@ public class MentorStreams {
 
     MentorStreams(EventStore events) {
         this.events = events;
+    }
+
+    /** The mentor's school, if they are registered at all. */
+    public Optional<UUID> school(UUID mentorId) {
+        return events.readEvents(AggregateIds.mentor(mentorId)).asStream()
+                .filter(event -> event.getPayload() instanceof MentorRegistered)
+                .map(event -> ((MentorRegistered) event.getPayload()).schoolId())
+                .findFirst();
     }
 
     public boolean isInSchool(UUID mentorId, UUID schoolId) {

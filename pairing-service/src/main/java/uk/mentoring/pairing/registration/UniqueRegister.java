@@ -102,6 +102,11 @@ public class UniqueRegister {
         claims.deleteOne(and(eq("_id", claimId(kind, value)), eq("holderId", holderId.toString())));
     }
 
+    /** Gives back everything a forgotten person held, so not even a keyed hash of their address stays. */
+    public void releaseAllHeldBy(UUID holderId) {
+        claims.deleteMany(eq("holderId", holderId.toString()));
+    }
+
     private boolean isStale(Kind kind, Document claim, Holder holder) {
         Instant claimedAt = Instant.parse(claim.getString("claimedAt"));
         return claimedAt.plus(STALE_AFTER).isBefore(clock.instant())

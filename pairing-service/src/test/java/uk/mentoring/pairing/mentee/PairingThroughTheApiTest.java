@@ -69,7 +69,7 @@ class PairingThroughTheApiTest {
 
         assertThat(enrolled.header("X-Correlation-Id")).contains(correlation);
         ConsumerRecord<String, CloudEvent> record = await().atMost(Duration.ofSeconds(20))
-                .until(() -> find(enrolled.id(), "uk.mentoring.pairing.MenteeEnrolled.v1"), found -> found != null);
+                .until(() -> find(enrolled.id(), "uk.mentoring.pairing.MenteeEnrolled.v2"), found -> found != null);
         assertThat(new String(record.headers().lastHeader("correlation-id").value(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(correlation);
     }
 

@@ -3,6 +3,7 @@ package uk.mentoring.contracts.meeting;
 import java.time.Instant;
 import java.util.UUID;
 
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.WithinPairing;
 
 /** The mentor gave feedback on an observed lesson. */
@@ -12,7 +13,7 @@ public record FeedbackGiven(
         UUID schoolId,
         UUID mentorId,
         UUID menteeId,
-        String feedback,
+        @PersonalData String feedback,
         Instant givenAt) implements WithinPairing {
 
     @Override

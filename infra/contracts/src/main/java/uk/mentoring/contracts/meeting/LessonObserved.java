@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.WithinPairing;
 
 /**
@@ -17,9 +18,9 @@ public record LessonObserved(
         UUID mentorId,
         UUID menteeId,
         Instant observedAt,
-        String focus,
-        List<String> strengths,
-        List<String> developmentPoints) implements WithinPairing {
+        @PersonalData String focus,
+        @PersonalData List<String> strengths,
+        @PersonalData List<String> developmentPoints) implements WithinPairing {
 
     public LessonObserved {
         strengths = strengths == null ? List.of() : List.copyOf(strengths);

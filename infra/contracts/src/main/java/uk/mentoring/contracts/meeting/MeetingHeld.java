@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.WithinPairing;
 
 /**
@@ -20,8 +21,8 @@ public record MeetingHeld(
         int durationMinutes,
         boolean firstMeeting,
         boolean quietRoomBooked,
-        List<String> topics,
-        List<String> agreedActions,
+        @PersonalData List<String> topics,
+        @PersonalData List<String> agreedActions,
         int menteeConfidence) implements WithinPairing {
 
     public MeetingHeld {

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.WithinPairing;
 
 /**
@@ -17,7 +18,7 @@ public record GroundRulesAgreed(
         UUID schoolId,
         UUID mentorId,
         UUID menteeId,
-        List<String> rules,
+        @PersonalData List<String> rules,
         DayOfWeek weeklyDay,
         LocalTime weeklyTime,
         String room,

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.PersonalData;
 
 /**
  * A trainee, early career teacher or new leader of a school was enrolled for mentoring.
@@ -14,10 +15,10 @@ import uk.mentoring.contracts.MentoringEvent;
 public record MenteeEnrolled(
         UUID menteeId,
         UUID schoolId,
-        String displayName,
-        String email,
+        @PersonalData String displayName,
+        @PersonalData String email,
         MenteeStage stage,
-        List<String> interests) implements MentoringEvent {
+        @PersonalData List<String> interests) implements MentoringEvent {
 
     public MenteeEnrolled {
         interests = interests == null ? List.of() : List.copyOf(interests);

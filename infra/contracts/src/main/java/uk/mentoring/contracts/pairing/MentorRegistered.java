@@ -5,15 +5,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.PersonalData;
 
 /** A teacher of a school was registered as a mentor. */
 public record MentorRegistered(
         UUID mentorId,
         UUID schoolId,
-        String displayName,
-        String email,
+        @PersonalData String displayName,
+        @PersonalData String email,
         List<String> subjects,
-        List<String> interests) implements MentoringEvent {
+        @PersonalData List<String> interests) implements MentoringEvent {
 
     public MentorRegistered {
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
@@ -28,5 +29,11 @@ public record MentorRegistered(
     @Override
     public Optional<UUID> school() {
         return Optional.of(schoolId);
+    }
+
+    /** A mentor's name, email and interests are the mentor's own, whichever mentees they have. */
+    @Override
+    public Optional<UUID> personalDataOwner() {
+        return Optional.of(mentorId);
     }
 }

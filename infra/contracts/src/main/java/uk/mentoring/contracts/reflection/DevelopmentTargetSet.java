@@ -3,6 +3,7 @@ package uk.mentoring.contracts.reflection;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.WithinPairing;
 
 /**
@@ -15,7 +16,7 @@ public record DevelopmentTargetSet(
         UUID schoolId,
         UUID mentorId,
         UUID menteeId,
-        String area,
+        @PersonalData String area,
         IdentifiedBy identifiedBy,
         LocalDate setOn) implements WithinPairing {
 

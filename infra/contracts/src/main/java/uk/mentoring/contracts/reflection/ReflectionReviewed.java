@@ -3,8 +3,9 @@ package uk.mentoring.contracts.reflection;
 import java.time.Instant;
 import java.util.UUID;
 
-import uk.mentoring.contracts.WithinPairing;
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.contracts.WithinPairing;
 
 /** The mentor read a reflection, judged its depth and gave feedback. */
 public record ReflectionReviewed(
@@ -14,7 +15,7 @@ public record ReflectionReviewed(
         UUID mentorId,
         UUID menteeId,
         ReflectionDepth assessedDepth,
-        String feedback,
+        @PersonalData String feedback,
         Instant reviewedAt) implements WithinPairing {
 
     @Override

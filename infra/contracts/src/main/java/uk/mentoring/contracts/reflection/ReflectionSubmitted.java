@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import uk.mentoring.contracts.WithinPairing;
+import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.contracts.WithinPairing;
 
 /**
  * The mentee reflected on their practice, following a model, and judged its depth themself.
- * Sections are named by the model.
+ * Sections are named by the model. Only the text of a section is personal: its name stays plain,
+ * so a reader can check a reflection against its model without opening it.
  */
 public record ReflectionSubmitted(
         UUID reflectionId,
@@ -21,7 +23,7 @@ public record ReflectionSubmitted(
         UUID mentorId,
         UUID menteeId,
         ReflectionModel model,
-        Map<String, String> sections,
+        @PersonalData Map<String, String> sections,
         ReflectionDepth selfAssessedDepth,
         Instant submittedAt) implements WithinPairing {
 

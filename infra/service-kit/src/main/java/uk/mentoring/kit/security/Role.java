@@ -11,7 +11,12 @@ public enum Role {
     /** Acts on their own reflections and development targets. */
     MENTEE,
     /** Reads everything, writes nothing; every read is itself recorded. */
-    AUDITOR;
+    AUDITOR,
+    /**
+     * Not a person: the analytics service, which has sealed names and words opened by the
+     * services that sealed them, to show them to the people it allows to see them.
+     */
+    PERSONAL_DATA_READER;
 
     public String authority() {
         return "ROLE_" + name();

@@ -1,0 +1,42 @@
+package uk.mentoring.pairing.people.api;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.mentoring.contracts.pairing.PersonRole;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.pairing.people.Forgetting;
+
+@RestController
+class PeopleController {
+
+    private final Forgetting forgetting;
+
+    PeopleController(Forgetting forgetting) {
+        this.forgetting = forgetting;
+    }
+
+    record ForgetAnswer(UUID personId, UUID schoolId, List<PersonRole> roles, LocalDate forgottenOn, String detail) {
+    }
+
+    /**
+     * The school lead of a person's school, or the trust lead, has a mentor or mentee forgotten at
+     * their request. 202: this service has destroyed its key; the meeting and reflection services
+     * destroy theirs as they read the news from the pairing topic, normally within a second.
+     * Asking again is harmless.
+     */
+    @PostMapping("/api/people/{personId}/forget")
+    ResponseEntity<ForgetAnswer> forget(@PathVariable UUID personId, Caller caller) {
+        Forgetting.Forgotten forgotten = forgetting.forget(personId, caller);
+        return ResponseEntity.accepted().body(new ForgetAnswer(forgotten.personId(), forgotten.schoolId(), forgotten.roles(),
+                forgotten.forgottenOn(),
+                "Their names, contact details, interests and words now read as [erased] wherever they were recorded; "
+                        + "counts, dates and depths stay. The meeting and reflection services destroy their keys as they read the news."));
+    }
+}
