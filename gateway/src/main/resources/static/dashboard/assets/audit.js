@@ -23,9 +23,40 @@
         : D.el('p', { text: 'No pairing yet.' }));
   }
 
+  /**
+   * The whole history, a page at a time, saying how far it has got: a mentee of several years has
+   * thousands of records. Later pages are read as the record stood when the first was, so a record
+   * made meanwhile cannot shift the pages.
+   */
+  async function readHistory() {
+    const size = 500;
+    const first = await D.api(base + '/events?size=' + size);
+    const events = first.events.slice();
+    const reading = document.getElementById('history-reading');
+    const progress = document.getElementById('history-progress');
+    const count = document.getElementById('history-count');
+    const say = () => {
+      progress.max = first.total;
+      progress.value = events.length;
+      count.textContent = events.length.toLocaleString('en-GB') + ' of ' + first.total.toLocaleString('en-GB') + ' records';
+    };
+    reading.hidden = events.length >= first.total;
+    say();
+    for (let page = 1; events.length < first.total; page++) {
+      const next = await D.api(base + '/events?size=' + size + '&page=' + page + '&until=' + encodeURIComponent(first.until));
+      if (!next.events.length) {
+        break;
+      }
+      events.push(...next.events);
+      say();
+    }
+    reading.hidden = true;
+    return { total: first.total, events };
+  }
+
   async function show() {
     await D.viewer();
-    const [verification, history] = await Promise.all([D.api(base + '/verify'), D.api(base + '/events?size=500')]);
+    const [verification, history] = await Promise.all([D.api(base + '/verify'), readHistory()]);
     document.getElementById('export-csv').href = base + '/export?format=csv';
     document.getElementById('export-jsonl').href = base + '/export?format=jsonl';
     D.fill('chain', verification.intact

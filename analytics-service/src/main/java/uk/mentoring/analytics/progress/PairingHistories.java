@@ -12,8 +12,10 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -58,6 +60,26 @@ public class PairingHistories {
         update.add(Updates.set("mentorId", event.mentorId().toString()));
         update.add(Updates.set("menteeId", event.menteeId().toString()));
         generations.collection(Collections.PAIRINGS, generation).updateOne(eq("_id", event.pairingId().toString()), Updates.combine(update), UPSERT);
+    }
+
+    /**
+     * Sets the facts of many pairings at once: one write per pairing, each with the facts of all
+     * its events merged in the order they were read (a later value of the same fact wins, as it
+     * would applied one by one).
+     */
+    void recordAll(int generation, Map<WithinPairing, Map<String, Object>> factsByPairing) {
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(factsByPairing.size());
+        factsByPairing.forEach((event, facts) -> {
+            List<Bson> update = new ArrayList<>(facts.size() + 3);
+            facts.forEach((path, value) -> update.add(Updates.set(path, value)));
+            update.add(Updates.set("schoolId", event.schoolId().toString()));
+            update.add(Updates.set("mentorId", event.mentorId().toString()));
+            update.add(Updates.set("menteeId", event.menteeId().toString()));
+            writes.add(new UpdateOneModel<>(eq("_id", event.pairingId().toString()), Updates.combine(update), UPSERT));
+        });
+        if (!writes.isEmpty()) {
+            generations.collection(Collections.PAIRINGS, generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        }
     }
 
     public Optional<PairingHistory> pairing(UUID pairingId) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,25 @@ class PairingHistoryProjection implements ViewProjection {
         if (!facts.isEmpty()) {
             histories.record(generation, within, facts.entrySet().stream().map(fact -> set(fact.getKey(), fact.getValue())).toList());
         }
+    }
+
+    @Override
+    public void applyAll(List<ReceivedEvent> events, int generation) {
+        Map<UUID, WithinPairing> pairings = new LinkedHashMap<>();
+        Map<UUID, Map<String, Object>> merged = new LinkedHashMap<>();
+        for (ReceivedEvent event : events) {
+            if (event.data() instanceof WithinPairing within) {
+                Map<String, Object> facts = facts(event, within);
+                if (!facts.isEmpty()) {
+                    // the members are the same in every event of a pairing; the last read is kept, as one by one
+                    pairings.put(within.pairingId(), within);
+                    merged.computeIfAbsent(within.pairingId(), pairing -> new LinkedHashMap<>()).putAll(facts);
+                }
+            }
+        }
+        Map<WithinPairing, Map<String, Object>> byPairing = new LinkedHashMap<>();
+        merged.forEach((pairing, facts) -> byPairing.put(pairings.get(pairing), facts));
+        histories.recordAll(generation, byPairing);
     }
 
     /** The facts an event tells about its pairing, each under the path of the field it sets. */

@@ -2,7 +2,14 @@ package uk.mentoring.analytics.progress;
 
 import static com.mongodb.client.model.Filters.eq;
 
-import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -33,37 +40,61 @@ class TrustDirectoryProjection implements ViewProjection {
         this.generations = generations;
     }
 
-    @Override
-    public void apply(ReceivedEvent event, int generation) {
-        MongoCollection<Document> schools = generations.collection(Collections.SCHOOLS, generation);
-        MongoCollection<Document> mentors = generations.collection(Collections.MENTORS, generation);
-        MongoCollection<Document> mentees = generations.collection(Collections.MENTEES, generation);
-        if (event.data() instanceof SchoolOnboarded school) {
-            upsert(schools, school.schoolId().toString(), Updates.combine(
-                    Updates.set("name", school.name()),
-                    Updates.set("urn", school.urn()),
-                    Updates.set("phase", school.phase().name()),
-                    Updates.set("onboardedAt", event.recordedAt().toString())));
-        } else if (event.data() instanceof MentorRegistered mentor) {
-            upsert(mentors, mentor.mentorId().toString(), Updates.combine(
-                    Updates.set("schoolId", mentor.schoolId().toString()),
-                    Updates.set("displayName", mentor.displayName()),
-                    Updates.set("subjects", mentor.subjects())));
-        } else if (event.data() instanceof MenteeEnrolled mentee) {
-            upsert(mentees, mentee.menteeId().toString(), Updates.combine(
-                    Updates.set("schoolId", mentee.schoolId().toString()),
-                    Updates.set("displayName", mentee.displayName()),
-                    Updates.set("stage", mentee.stage().name())));
-        } else if (event.data() instanceof MenteeMovedSchool moved) {
-            // a mentee's events share one partition, so the move always follows the enrolment
-            upsert(mentees, moved.menteeId().toString(), Updates.combine(
-                    Updates.set("schoolId", moved.toSchoolId().toString()),
-                    Updates.set("moves." + event.id(), new Document("on", moved.movedOn().toString())
-                            .append("from", moved.fromSchoolId().toString()).append("to", moved.toSchoolId().toString()))));
-        }
+    /** What one event changes: fields of one document of one collection. */
+    private record Change(String collection, String id, Map<String, Object> fields) {
     }
 
-    private static void upsert(MongoCollection<Document> collection, String id, Bson update) {
-        collection.updateOne(eq("_id", id), update, UPSERT);
+    @Override
+    public void apply(ReceivedEvent event, int generation) {
+        change(event).ifPresent(change -> generations.collection(change.collection(), generation)
+                .updateOne(eq("_id", change.id()), sets(change.fields()), UPSERT));
+    }
+
+    /** One write per document, with the fields of all its events merged in the order they were read. */
+    @Override
+    public void applyAll(List<ReceivedEvent> events, int generation) {
+        Map<String, Map<String, Map<String, Object>>> byCollection = new LinkedHashMap<>();
+        for (ReceivedEvent event : events) {
+            change(event).ifPresent(change -> byCollection.computeIfAbsent(change.collection(), collection -> new LinkedHashMap<>())
+                    .computeIfAbsent(change.id(), id -> new LinkedHashMap<>()).putAll(change.fields()));
+        }
+        byCollection.forEach((collection, documents) -> {
+            List<UpdateOneModel<Document>> writes = new ArrayList<>(documents.size());
+            documents.forEach((id, fields) -> writes.add(new UpdateOneModel<>(eq("_id", id), sets(fields), UPSERT)));
+            generations.collection(collection, generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        });
+    }
+
+    private static Optional<Change> change(ReceivedEvent event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (event.data() instanceof SchoolOnboarded school) {
+            fields.put("name", school.name());
+            fields.put("urn", school.urn());
+            fields.put("phase", school.phase().name());
+            fields.put("onboardedAt", event.recordedAt().toString());
+            return Optional.of(new Change(Collections.SCHOOLS, school.schoolId().toString(), fields));
+        } else if (event.data() instanceof MentorRegistered mentor) {
+            fields.put("schoolId", mentor.schoolId().toString());
+            // sealed, as it arrived: opened only on its way out to someone allowed to see it
+            fields.put("displayName", mentor.displayName());
+            fields.put("subjects", mentor.subjects());
+            return Optional.of(new Change(Collections.MENTORS, mentor.mentorId().toString(), fields));
+        } else if (event.data() instanceof MenteeEnrolled mentee) {
+            fields.put("schoolId", mentee.schoolId().toString());
+            fields.put("displayName", mentee.displayName());
+            fields.put("stage", mentee.stage().name());
+            return Optional.of(new Change(Collections.MENTEES, mentee.menteeId().toString(), fields));
+        } else if (event.data() instanceof MenteeMovedSchool moved) {
+            // a mentee's events share one partition, so the move always follows the enrolment
+            fields.put("schoolId", moved.toSchoolId().toString());
+            fields.put("moves." + event.id(), new Document("on", moved.movedOn().toString())
+                    .append("from", moved.fromSchoolId().toString()).append("to", moved.toSchoolId().toString()));
+            return Optional.of(new Change(Collections.MENTEES, moved.menteeId().toString(), fields));
+        }
+        return Optional.empty();
+    }
+
+    private static Bson sets(Map<String, Object> fields) {
+        return Updates.combine(fields.entrySet().stream().map(field -> Updates.set(field.getKey(), field.getValue())).toList());
     }
 }

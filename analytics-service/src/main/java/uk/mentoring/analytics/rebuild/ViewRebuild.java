@@ -94,7 +94,7 @@ public class ViewRebuild {
             // live events reach the new generation once every instance has seen it being built;
             // until then the replay keeps reading, so nothing falls between the two
             Instant mayFinishAt = begun.plus(ViewGenerations.FRESHNESS.multipliedBy(3));
-            long events = replay.replay(event -> projections.forEach(projection -> projection.apply(event, generation)),
+            long events = replay.replayInBatches(batch -> projections.forEach(projection -> projection.applyAll(batch, generation)),
                     (done, total) -> {
                         Instant now = clock.instant();
                         if (now.isAfter(reported[0].plus(REPORT_EVERY)) || done == total) {

@@ -38,6 +38,7 @@ import uk.mentoring.contracts.meeting.MeetingMissed;
 import uk.mentoring.contracts.meeting.MeetingScheduled;
 import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
@@ -62,6 +63,8 @@ class ProgressProjectionsTest {
 
     MongoDatabase database;
     LiveViews projections;
+    List<ViewProjection> each;
+    ViewGenerations generations;
     ProgressViews views;
 
     final UUID school = UUID.randomUUID();
@@ -84,9 +87,9 @@ class ProgressProjectionsTest {
     @BeforeEach
     void freshDatabase() {
         database = client.getDatabase("projection-" + UUID.randomUUID());
-        ViewGenerations generations = new ViewGenerations(database);
-        projections = new LiveViews(List.of(new TrustDirectoryProjection(generations), new PairingHistoryProjection(new PairingHistories(generations))),
-                generations);
+        generations = new ViewGenerations(database);
+        each = List.of(new TrustDirectoryProjection(generations), new PairingHistoryProjection(new PairingHistories(generations)));
+        projections = new LiveViews(each, generations);
         views = new ProgressViews(new PairingHistories(generations), new TrustDirectory(generations), RiskThresholds.practiceDefaults(),
                 Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
     }
@@ -146,6 +149,34 @@ class ProgressProjectionsTest {
 
         assertThat(views.trust(ProgressQuery.today(TODAY))).isEqualTo(once);
         assertThat(views.pairing(pairing, TODAY)).contains(pairingOnce);
+    }
+
+    @Test
+    void events_written_in_batches_as_a_rebuild_writes_them_leave_the_views_one_by_one_leaves() {
+        UUID hillside = UUID.randomUUID();
+        List<ReceivedEvent> events = new ArrayList<>(term());
+        events.addAll(term());
+        events.add(received(new SchoolOnboarded(hillside, "Hillside Secondary School", "137456", SchoolPhase.SECONDARY)));
+        // a later fact about the same thing replaces an earlier one within a batch, as it does one by one
+        events.add(received(new MenteeMovedSchool(secondMentee, school, hillside, LocalDate.of(2026, 10, 1))));
+        apply(events);
+        ProgressViews.TrustView oneByOne = views.trust(ProgressQuery.today(TODAY));
+        ProgressViews.PairingView pairingOneByOne = views.pairing(pairing, TODAY).orElseThrow();
+
+        for (int size : new int[] {1, 2, 7, events.size()}) {
+            freshDatabase();
+            for (int from = 0; from < events.size(); from += size) {
+                List<ReceivedEvent> batch = events.subList(from, Math.min(events.size(), from + size));
+                each.forEach(projection -> projection.applyAll(batch, generations.state().active()));
+            }
+            assertThat(views.trust(ProgressQuery.today(TODAY))).as("in batches of %d", size).isEqualTo(oneByOne);
+            assertThat(views.pairing(pairing, TODAY)).as("in batches of %d", size).contains(pairingOneByOne);
+        }
+        assertThat(oneByOne.progress().activePairings()).isPositive();
+        assertThat(oneByOne.bySchool()).as("the moved mentee counts in their new school").anySatisfy(view -> {
+            assertThat(view.schoolId()).isEqualTo(hillside);
+            assertThat(view.mentees()).isEqualTo(1);
+        });
     }
 
     @Test

@@ -30,6 +30,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import uk.mentoring.stack.Component;
+import uk.mentoring.stack.DemoTrust;
 import uk.mentoring.stack.Platform;
 import uk.mentoring.stack.PlatformClient;
 import uk.mentoring.stack.Progress;
@@ -79,6 +80,8 @@ public final class Benchmark {
             String identity = settings.url(Component.IDENTITY_PROVIDER);
             PlatformClient gateway = new PlatformClient(settings.url(Component.GATEWAY), identity);
             PlatformClient direct = new PlatformClient(settings.url(Component.PAIRING_SERVICE), identity);
+            progress.step("the demo trust and its term, for the personas' mix");
+            new DemoTrust(gateway, Progress.silent()).seed();
             String trustLead = gateway.token("trust-lead");
             String lead = gateway.token("school-lead-1");
             school = PlatformClient.claims(lead).path("school_ids").get(0).asText();
@@ -101,6 +104,13 @@ public final class Benchmark {
             commands.put("gatewayThroughputRatio", ratio(throughGateway.perSecond(), straight.perSecond()));
             results.put("commandsAtMaximum", commands);
 
+            progress.step("the demo personas' mix of commands and reads, " + clients + " clients, through the gateway");
+            Personas personas = Personas.of(gateway);
+            results.put("personasMix", mix(gateway, personas, lead, trustLead));
+
+            progress.step("an auditor replaying a mentee's history of " + AUDITED_EVENTS + " events");
+            results.put("auditReplay", auditReplay(gateway, personas));
+
             progress.step(fixedRate + " commands a second through the gateway, with freshness sampled");
             results.put("fixedRate", fixedRate(gateway, lead, trustLead));
 
@@ -121,6 +131,136 @@ public final class Benchmark {
         System.out.println();
         System.out.println(table);
         System.out.println("Written to " + root.relativize(folder.resolve("latest.json")) + " and latest.md");
+    }
+
+    private static final int AUDITED_EVENTS = 2_000;
+
+    /** The demo personas the mix acts as, and the pairing of mentor-1 and mentee-1 they act in. */
+    record Personas(String mentor, String mentee, String auditor, String pairing, String menteeId) {
+
+        static Personas of(PlatformClient gateway) {
+            String mentee = gateway.token("mentee-1");
+            String menteeId = PlatformClient.claims(mentee).path("person_id").asText();
+            String pairing = gateway.get("/api/analytics/mentees/" + menteeId, mentee).json().path("pairings").get(0).path("pairingId").asText();
+            return new Personas(gateway.token("mentor-1"), mentee, gateway.token("auditor"), pairing, menteeId);
+        }
+    }
+
+    /** One kind of request in the mix: who sends it, how often (out of 100), and whether it writes. */
+    private record Action(String name, int weight, boolean command, java.util.function.Supplier<PlatformClient.Answer> send) {
+    }
+
+    /**
+     * What the demo personas do in a school day, at the most the machine allows: leads enrol and
+     * read their school and the trust, a mentor records observations and reads the pairing, the
+     * mentee sets targets and reflects, an auditor reads a mentee's state.
+     */
+    private Map<String, Object> mix(PlatformClient gateway, Personas personas, String lead, String trustLead) throws InterruptedException {
+        AtomicLong n = new AtomicLong();
+        String yesterday = LocalDate.now().minusDays(1) + "T10:00";
+        List<Action> actions = List.of(
+                new Action("enrol a mentee (school lead)", 10, true, () -> enrolAnswer(gateway, lead)),
+                new Action("record a lesson observation (mentor)", 15, true, () -> gateway.post("/api/observations",
+                        Map.of("pairingId", personas.pairing(), "observedAt", yesterday, "focus", "Questioning " + n.incrementAndGet(),
+                                "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time")), personas.mentor())),
+                new Action("set a development target (mentee)", 15, true, () -> gateway.post("/api/development-targets",
+                        Map.of("pairingId", personas.pairing(), "area", "Wait time " + n.incrementAndGet()), personas.mentee())),
+                new Action("submit a reflection (mentee)", 10, true, () -> gateway.post("/api/reflections",
+                        Map.of("pairingId", personas.pairing(), "model", "FREE", "sections", Map.of("text", "What I noticed " + n.incrementAndGet()),
+                                "selfAssessedDepth", "UNDERSTANDING"), personas.mentee())),
+                new Action("read the trust overview (trust lead)", 10, false, () -> gateway.get("/api/analytics/trust", trustLead)),
+                new Action("read the school (school lead)", 15, false, () -> gateway.get("/api/analytics/schools/" + school, lead)),
+                new Action("read the pairing (mentor)", 15, false, () -> gateway.get("/api/analytics/pairings/" + personas.pairing(), personas.mentor())),
+                new Action("read a mentee's state (auditor)", 10, false, () -> gateway.get("/api/audit/mentees/" + personas.menteeId() + "/state",
+                        personas.auditor())));
+        List<Action> wheel = new ArrayList<>();
+        actions.forEach(action -> java.util.stream.IntStream.range(0, action.weight()).forEach(i -> wheel.add(action)));
+        Map<String, Recorder> latencies = new LinkedHashMap<>();
+        actions.forEach(action -> latencies.put(action.name(), new Recorder(3)));
+        Recorder commands = new Recorder(3);
+        Recorder reads = new Recorder(3);
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + phase.toNanos();
+        long began = System.nanoTime();
+        ExecutorService callers = Executors.newFixedThreadPool(clients);
+        for (int i = 0; i < clients; i++) {
+            callers.submit(() -> {
+                java.util.Random random = new java.util.Random();
+                while (System.nanoTime() < end) {
+                    Action action = wheel.get(random.nextInt(wheel.size()));
+                    long start = System.nanoTime();
+                    boolean ok;
+                    try {
+                        ok = action.send().get().status() < 300;
+                    } catch (RuntimeException e) {
+                        ok = false;
+                    }
+                    long micros = (System.nanoTime() - start) / 1000;
+                    latencies.get(action.name()).recordValue(micros);
+                    (action.command() ? commands : reads).recordValue(micros);
+                    if (!ok) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        callers.shutdown();
+        callers.awaitTermination(phase.toSeconds() + 60, TimeUnit.SECONDS);
+        double seconds = (System.nanoTime() - began) / 1e9;
+        Histogram commandLatency = commands.getIntervalHistogram();
+        Histogram readLatency = reads.getIntervalHistogram();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("commandsPerSecond", round(commandLatency.getTotalCount() / seconds));
+        summary.put("readsPerSecond", round(readLatency.getTotalCount() / seconds));
+        summary.put("failures", failed.get());
+        summary.put("commandLatencyMs", percentiles(commandLatency));
+        summary.put("readLatencyMs", percentiles(readLatency));
+        Map<String, Object> byAction = new LinkedHashMap<>();
+        latencies.forEach((name, recorder) -> {
+            Histogram histogram = recorder.getIntervalHistogram();
+            Map<String, Object> action = new LinkedHashMap<>();
+            action.put("count", histogram.getTotalCount());
+            action.put("latencyMs", percentiles(histogram));
+            byAction.put(name, action);
+        });
+        summary.put("byAction", byAction);
+        return summary;
+    }
+
+    /**
+     * An auditor replaying a mentee whose trail holds at least {@value #AUDITED_EVENTS} events
+     * (topped up with targets the mentee sets): the state folded from the whole trail, the chain
+     * verified, the first page of the history, the machine-readable export.
+     */
+    private Map<String, Object> auditReplay(PlatformClient gateway, Personas personas) throws InterruptedException {
+        String trail = "/api/audit/mentees/" + personas.menteeId();
+        long entries = gateway.get(trail + "/events?size=1", personas.auditor()).json().path("total").asLong();
+        ExecutorService setters = Executors.newFixedThreadPool(clients);
+        AtomicLong next = new AtomicLong();
+        for (long i = entries; i < AUDITED_EVENTS; i++) {
+            setters.submit(() -> gateway.post("/api/development-targets",
+                    Map.of("pairingId", personas.pairing(), "area", "Audit depth " + next.incrementAndGet()), personas.mentee()));
+        }
+        setters.shutdown();
+        setters.awaitTermination(10, TimeUnit.MINUTES);
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (gateway.get(trail + "/events?size=1", personas.auditor()).json().path("total").asLong() < AUDITED_EVENTS
+                && System.nanoTime() < deadline) {
+            pause(200);
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("events", gateway.get(trail + "/events?size=1", personas.auditor()).json().path("total").asLong());
+        for (Map.Entry<String, String> read : Map.of("state", trail + "/state", "verify", trail + "/verify",
+                "firstPageOf500", trail + "/events?size=500", "exportJsonLines", trail + "/export?format=jsonl").entrySet()) {
+            Recorder latency = new Recorder(3);
+            for (int i = 0; i < 30; i++) {
+                long start = System.nanoTime();
+                gateway.get(read.getValue(), personas.auditor());
+                latency.recordValue((System.nanoTime() - start) / 1000);
+            }
+            summary.put(read.getKey() + "LatencyMs", percentiles(latency.getIntervalHistogram()));
+        }
+        return summary;
     }
 
     /** What a load phase measured: latencies in microseconds. */
@@ -259,6 +399,13 @@ public final class Benchmark {
 
     private boolean enrol(PlatformClient client, String lead) {
         return enrolled(client, lead).isPresent();
+    }
+
+    private PlatformClient.Answer enrolAnswer(PlatformClient client, String lead) {
+        long n = enrolled.incrementAndGet();
+        return client.post("/api/schools/" + school + "/mentees",
+                Map.of("displayName", "Mentee " + n, "email", "mentee" + n + "@benchmark.example.org", "stage", "TRAINEE"), lead,
+                "benchmark:" + n);
     }
 
     private Optional<String> enrolled(PlatformClient client, String lead) {

@@ -26,6 +26,17 @@ final class Report {
         row(table, "latency p50 / p99 through the gateway (ms)", latency(gateway), "straight: " + latency(direct), "p99 ≤ 100");
         row(table, "gateway latency ratio p50 / p99", commands.get("gatewayLatencyRatioP50") + " / " + commands.get("gatewayLatencyRatioP99"),
                 "1.0 would be free", "≤ 1.25");
+        Map<String, Object> mix = (Map<String, Object>) results.get("personasMix");
+        if (mix != null) {
+            row(table, "the personas' mix: commands/s and reads/s through the gateway", mix.get("commandsPerSecond") + " and " + mix.get("readsPerSecond"),
+                    "commands " + latency(mix, "commandLatencyMs") + " ms, reads " + latency(mix, "readLatencyMs") + " ms (p50 / p99)", "");
+        }
+        Map<String, Object> audit = (Map<String, Object>) results.get("auditReplay");
+        if (audit != null) {
+            row(table, "audit replay of a mentee's " + audit.get("events") + " events: state p50 / p99 (ms)", latency(audit, "stateLatencyMs"),
+                    "verify " + latency(audit, "verifyLatencyMs") + ", first 500 events " + latency(audit, "firstPageOf500LatencyMs")
+                            + ", JSON Lines export " + latency(audit, "exportJsonLinesLatencyMs"), "p99 ≤ 50");
+        }
         row(table, "latency p50 / p99 at " + fixed.get("rate") + "/s through the gateway (ms)", latency(fixed), "from when each was due", "");
         row(table, "freshness p50 / p99, accepted → in the views (ms)", latency(fixed, "freshnessMs"),
                 fixed.get("freshnessSamples") + " samples", "p99 ≤ 500");
