@@ -55,6 +55,9 @@ class GatewaySecurity {
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**", "/webjars/**", "/problems/**", "/signed-out").permitAll()
                         .pathMatchers("/fallback/**").permitAll()
+                        // a browser asks for the icon on its own, in parallel with the page: sent to sign in, it would start a
+                        // second sign-in whose session cookie can replace the page's, and the person lands on an error after signing in
+                        .pathMatchers("/favicon.ico").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(problemFor401).accessDeniedHandler(denied))
                 .oauth2Login(login -> { })

@@ -165,6 +165,10 @@ class GatewayTest {
         assertThat(page.status()).isEqualTo(302);
         assertThat(page.header("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/oauth2/authorization/gateway"));
         assertThat(TestApi.at(port).get("/api/analytics/trust").status()).isEqualTo(401);
+        // the icon a browser fetches beside the page must not start a sign-in of its own, racing the page's
+        TestApi.Answer icon = TestApi.at(port).get("/favicon.ico");
+        assertThat(icon.status()).isNotEqualTo(302);
+        assertThat(icon.header("Set-Cookie")).as("no session is started for it").isEmpty();
     }
 
     @Test

@@ -1,12 +1,18 @@
 package uk.mentoring.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +129,41 @@ class DashboardInTheBrowserIT {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done);");
         assertThat(csv).startsWith("sequence,occurred_at,recorded_at,event,details,event_id,hash");
+    }
+
+    @Test
+    void the_auditor_reads_a_history_longer_than_a_page_in_full() throws Exception {
+        String lead = client.token("school-lead-1");
+        String school = PlatformClient.claims(lead).path("school_ids").get(0).asText();
+        String daniel = PlatformClient.claims(client.token("daniel-price")).path("person_id").asText();
+        String mentee = client.post("/api/schools/" + school + "/mentees", Map.of("displayName", "Long History",
+                "email", "long." + UUID.randomUUID().toString().substring(0, 8) + "@example.org", "stage", "TRAINEE"), lead).json().path("id").asText();
+        String pairing = client.post("/api/pairings", Map.of("schoolId", school, "mentorId", daniel, "menteeId", mentee), lead).json().path("id").asText();
+        // ground rules revised again and again: every agreement is a record of the mentee's history
+        ExecutorService leads = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 520; i++) {
+            int revision = i;
+            leads.submit(() -> {
+                // the gateway's per-person rate limit answers 429 to a burst this size: wait and send again
+                while (client.post("/api/pairings/" + pairing + "/ground-rules", Map.of("rules", List.of("Revision " + revision),
+                        "weeklyDay", "TUESDAY", "weeklyTime", "15:45", "room", "Library"), lead, "long-history:" + pairing + ":" + revision).status() == 429) {
+                    TimeUnit.MILLISECONDS.sleep(500);
+                }
+                return null;
+            });
+        }
+        leads.shutdown();
+        assertThat(leads.awaitTermination(3, TimeUnit.MINUTES)).isTrue();
+        String auditor = client.token("auditor");
+        long total = await().atMost(Duration.ofSeconds(60)).until(() -> client.get("/api/audit/mentees/" + mentee + "/events?size=1", auditor)
+                .json().path("total").asLong(), count -> count >= 522);
+
+        signIn("auditor");
+        browser.get(settings.url(Component.GATEWAY) + "/dashboard/audit/mentees/" + mentee);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        assertThat(browser.findElement(By.cssSelector("#history caption")).getText()).startsWith(total + " records");
+        assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).as("every record, not only the first page of 500").hasSize((int) total);
+        assertThat(browser.findElement(By.id("history-reading")).isDisplayed()).as("the progress is gone once all is read").isFalse();
     }
 
     @Test
