@@ -67,6 +67,17 @@
   const depth = level => level ? level + ' ' + DEPTHS[level - 1] : none;
   const person = p => p && p.displayName ? p.displayName : 'Not yet known';
 
+  /**
+   * Rows in the API's order of importance, and by mentee name within rows of equal importance:
+   * names are sealed where the order is worked out, and readable only here.
+   */
+  const byMenteeWithin = (rows, importance) => {
+    const rank = new Map();
+    rows.forEach(row => { const key = importance(row); if (!rank.has(key)) rank.set(key, rank.size); });
+    return rows.slice().sort((a, b) => rank.get(importance(a)) - rank.get(importance(b))
+      || person(a.mentee).localeCompare(person(b.mentee), 'en-GB'));
+  };
+
   function figures(id, items) {
     // a word or a date reads better smaller than a number
     fill(id, items.map(([label, value, kind]) => el('div', { class: kind || null }, el('dt', { text: label }),
@@ -213,6 +224,6 @@
 
   window.Dashboard = {
     api, el, fill, figures, table, reasons, chart, weeksChart, circleChart, progressFigures, showStatus, viewer, filters, query, run,
-    number, percent, score, day, stage, support, depth, person, DEPTHS
+    number, percent, score, day, stage, support, depth, person, byMenteeWithin, DEPTHS
   };
 })();

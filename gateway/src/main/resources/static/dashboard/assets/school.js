@@ -21,7 +21,7 @@
     D.fill('pairings', school.pairings.length ? D.table('Active pairings first, those with most warning signs at the top',
       ['Mentee', 'Mentor', 'Stage', 'Status', 'Support', 'Last meeting', { label: 'Confidence', num: true },
         { label: 'Reflections', num: true }, { label: 'Average depth', num: true }, 'Warning signs'],
-      school.pairings.map(row => [
+      D.byMenteeWithin(school.pairings, row => row.status + '/' + row.risks.length).map(row => [
         D.el('a', { href: '/dashboard/pairings/' + encodeURIComponent(row.pairingId), text: D.person(row.mentee) }),
         D.person(row.mentor), D.stage(row.stage),
         D.el('span', { class: row.status === 'ACTIVE' ? 'tag' : 'tag ended', text: row.status === 'ACTIVE' ? 'Active' : 'Ended ' + D.day(row.endedOn) }),

@@ -26,7 +26,7 @@
 
     D.fill('at-risk', trust.atRisk.length ? D.table(trust.atRisk.length + ' active pairings with at least one warning sign, most first',
       ['Mentee', 'Mentor', 'School', 'Stage', 'Paired on', 'Why'],
-      trust.atRisk.map(pairing => [
+      D.byMenteeWithin(trust.atRisk, pairing => pairing.risks.length + '/' + pairing.schoolName).map(pairing => [
         D.el('a', { href: '/dashboard/pairings/' + encodeURIComponent(pairing.pairingId), text: D.person(pairing.mentee) }),
         D.person(pairing.mentor), pairing.schoolName || '–', D.stage(pairing.stage), D.day(pairing.pairedOn), D.reasons(pairing.risks)
       ])) : D.el('p', { text: 'No active pairing shows a warning sign.' }));

@@ -20,11 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.mentoring.contracts.SealedText;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.contracts.pairing.PersonRole;
-import uk.mentoring.contracts.SealedText;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;

@@ -2,11 +2,9 @@ package uk.mentoring.analytics.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,6 +17,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
 import uk.mentoring.analytics.personaldata.Revealer;
+import uk.mentoring.contracts.SealedText;
 
 /**
  * Every JSON answer of the analytics API has its sealed values opened on the way out. Views are
@@ -27,10 +26,6 @@ import uk.mentoring.analytics.personaldata.Revealer;
  */
 @Component
 class RevealingFilter extends OncePerRequestFilter {
-
-    /** A whole JSON string value that is a sealed text: sealed values never need escaping. */
-    private static final Pattern SEALED_VALUE = Pattern.compile(
-            "\"(pd1\\.(?:pairing|meeting|reflection)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.[A-Za-z0-9_-]+)\"");
 
     private final Revealer revealer;
     private final JsonMapper json;
@@ -55,20 +50,21 @@ class RevealingFilter extends OncePerRequestFilter {
             answer.copyBodyToResponse();
             return;
         }
-        String body = new String(answer.getContentAsByteArray(), StandardCharsets.UTF_8);
-        Set<String> sealed = new LinkedHashSet<>();
-        Matcher found = SEALED_VALUE.matcher(body);
-        while (found.find()) {
-            sealed.add(found.group(1));
+        byte[] body = answer.getContentAsByteArray();
+        // cheap test first: most answers (counts, problems) carry nothing sealed
+        if (!new String(body, StandardCharsets.UTF_8).contains(SealedText.PREFIX)) {
+            answer.copyBodyToResponse();
+            return;
         }
+        Object tree = json.readValue(body, Object.class);
+        Set<String> sealed = new HashSet<>();
+        Revealer.collect(tree, sealed);
         if (sealed.isEmpty()) {
             answer.copyBodyToResponse();
             return;
         }
         Map<String, String> opened = revealer.open(sealed);
-        String revealed = SEALED_VALUE.matcher(body).replaceAll(match ->
-                Matcher.quoteReplacement(json.writeValueAsString(opened.getOrDefault(match.group(1), match.group(1)))));
-        byte[] bytes = revealed.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = json.writeValueAsBytes(Revealer.replace(tree, opened::get));
         answer.resetBuffer();
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);

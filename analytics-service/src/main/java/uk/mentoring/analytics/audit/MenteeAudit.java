@@ -2,8 +2,9 @@ package uk.mentoring.analytics.audit;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,13 +51,14 @@ public class MenteeAudit {
         }
     }
 
-    /** The history as a table a person can open in a spreadsheet. */
-    /** A table for people: personal fields as {@code readable} gives them (opened, or [erased]). */
+    /** The history as a table a person can open in a spreadsheet, personal fields as {@code readable} gives them (opened, or [erased]). */
     public static String csv(List<AuditTrail.Entry> history, UnaryOperator<String> readable) {
         StringBuilder csv = new StringBuilder("sequence,occurred_at,recorded_at,event,details,event_id,hash\n");
         for (AuditTrail.Entry entry : history) {
-            String details = entry.dataFields().entrySet().stream().filter(field -> !field.getKey().endsWith("Id"))
-                    .map(field -> field.getKey() + ": " + Revealer.replace(field.getValue(), readable)).collect(Collectors.joining("; "));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> data = (Map<String, Object>) Revealer.replace(entry.dataFields(), readable);
+            String details = data.entrySet().stream().filter(field -> !field.getKey().endsWith("Id"))
+                    .map(field -> field.getKey() + ": " + field.getValue()).collect(Collectors.joining("; "));
             csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',').append(entry.recordedAt()).append(',')
                     .append(cell(entry.type())).append(',').append(cell(details)).append(',').append(entry.eventId()).append(',')
                     .append(entry.hash()).append('\n');

@@ -1,10 +1,11 @@
 package uk.mentoring.analytics.personaldata;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import uk.mentoring.contracts.EventType;
+import uk.mentoring.contracts.PersonalData;
+import uk.mentoring.contracts.PublishedLanguage;
 import uk.mentoring.contracts.SealedText;
 
 /**
@@ -29,22 +33,12 @@ public class Revealer {
     public static final String UNAVAILABLE = "[unavailable]";
 
     private static final Logger log = LoggerFactory.getLogger(Revealer.class);
+    private static final Set<String> PERSONAL_FIELDS = personalFields();
 
     private final SealedValueOwners owners;
 
     Revealer(SealedValueOwners owners) {
         this.owners = owners;
-    }
-
-    /** A copy of a tree of maps, lists and values with every sealed text opened. */
-    public Object revealIn(Object tree) {
-        Set<String> sealed = new LinkedHashSet<>();
-        collect(tree, sealed);
-        if (sealed.isEmpty()) {
-            return tree;
-        }
-        Map<String, String> opened = open(sealed);
-        return replace(tree, opened::get);
     }
 
     /** Every sealed value among these, opened. */
@@ -69,35 +63,60 @@ public class Revealer {
         return opened;
     }
 
-    /** Every sealed value in a tree of maps, lists and values. */
+    /**
+     * Every sealed value in a tree of maps, lists and values that sits in a personal field (one the
+     * published language marks {@link PersonalData}, or within one): a sealed-looking text anywhere
+     * else (a room, a school's name) is not personal data and is never opened.
+     */
     public static void collect(Object tree, Set<String> into) {
+        collect(tree, false, into);
+    }
+
+    /** A copy of the tree with each sealed value of a personal field that {@code opened} knows replaced by its text. */
+    public static Object replace(Object tree, Function<String, String> opened) {
+        return replace(tree, false, opened);
+    }
+
+    private static void collect(Object tree, boolean personal, Set<String> into) {
         if (tree instanceof String text) {
-            if (SealedText.isSealed(text)) {
+            if (personal && SealedText.isSealed(text)) {
                 into.add(text);
             }
         } else if (tree instanceof Map<?, ?> map) {
-            map.values().forEach(value -> collect(value, into));
+            map.forEach((key, value) -> collect(value, personal || PERSONAL_FIELDS.contains(String.valueOf(key)), into));
         } else if (tree instanceof Iterable<?> list) {
-            list.forEach(value -> collect(value, into));
+            list.forEach(value -> collect(value, personal, into));
         }
     }
 
-    /** A copy of the tree with each sealed value that {@code opened} knows replaced by its text. */
-    public static Object replace(Object tree, Function<String, String> opened) {
+    private static Object replace(Object tree, boolean personal, Function<String, String> opened) {
         if (tree instanceof String text) {
-            String found = SealedText.isSealed(text) ? opened.apply(text) : null;
+            String found = personal && SealedText.isSealed(text) ? opened.apply(text) : null;
             return found != null ? found : text;
         }
         if (tree instanceof Map<?, ?> map) {
             Map<Object, Object> copy = new LinkedHashMap<>();
-            map.forEach((key, value) -> copy.put(key, replace(value, opened)));
+            map.forEach((key, value) -> copy.put(key, replace(value, personal || PERSONAL_FIELDS.contains(String.valueOf(key)), opened)));
             return copy;
         }
         if (tree instanceof List<?> list) {
             List<Object> copy = new ArrayList<>(list.size());
-            list.forEach(value -> copy.add(replace(value, opened)));
+            list.forEach(value -> copy.add(replace(value, personal, opened)));
             return copy;
         }
         return tree;
+    }
+
+    /** The names of the fields the published language marks as personal, in any event type. */
+    private static Set<String> personalFields() {
+        Set<String> names = new HashSet<>();
+        for (EventType type : PublishedLanguage.all()) {
+            for (RecordComponent component : type.javaType().getRecordComponents()) {
+                if (component.isAnnotationPresent(PersonalData.class)) {
+                    names.add(component.getName());
+                }
+            }
+        }
+        return Set.copyOf(names);
     }
 }

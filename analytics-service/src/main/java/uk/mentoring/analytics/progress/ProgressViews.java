@@ -73,7 +73,7 @@ public class ProgressViews {
                         people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.risks()))
                 .sorted(Comparator.comparing((PairingAtRisk pairing) -> -pairing.risks().size())
                         .thenComparing(pairing -> pairing.schoolName() == null ? "" : pairing.schoolName())
-                        .thenComparing(pairing -> name(pairing.mentee()))
+                        // names are sealed here: the dashboard orders by name within these groups once they are opened
                         .thenComparing(pairing -> pairing.pairingId().toString()))
                 .toList();
         GroupProgress trust = GroupProgress.of(progress);
@@ -94,7 +94,7 @@ public class ProgressViews {
                             pairing.status(), pairing.pairedOn(), pairing.endedOn(), pairing.support().current(), pairing.cadence().lastMeetingOn(),
                             pairing.confidence().latest(), pairing.confidence().trend(), pairing.reflections().submitted(),
                             pairing.reflections().averageDepth(), pairing.risks()))
-                    .sorted(Comparator.comparing(PairingRow::status).thenComparing(row -> -row.risks().size()).thenComparing(row -> name(row.mentee()))
+                    .sorted(Comparator.comparing(PairingRow::status).thenComparing(row -> -row.risks().size())
                             .thenComparing(row -> row.pairingId().toString()))
                     .toList();
             GroupProgress group = GroupProgress.of(progress);
@@ -179,9 +179,6 @@ public class ProgressViews {
         return new ArrayList<>(query.stages());
     }
 
-    private static String name(Person person) {
-        return person == null || person.displayName() == null ? "" : person.displayName();
-    }
 
     /**
      * The trust at a glance.

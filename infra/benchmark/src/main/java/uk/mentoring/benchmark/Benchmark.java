@@ -108,9 +108,15 @@ public final class Benchmark {
             Personas personas = Personas.of(gateway);
             results.put("personasMix", mix(gateway, personas, lead, trustLead));
 
+            progress.step("waiting until the views have caught up with what went before");
+            settle(gateway, trustLead);
+            progress.step("the same mix at a fixed " + MIX_RATE + " requests a second, with every enrolment followed into the views");
+            results.put("personasMixAtFixedRate", mixAtFixedRate(gateway, personas, lead, trustLead, MIX_RATE));
+
             progress.step("an auditor replaying a mentee's history of " + AUDITED_EVENTS + " events");
             results.put("auditReplay", auditReplay(gateway, personas));
 
+            settle(gateway, trustLead);
             progress.step(fixedRate + " commands a second through the gateway, with freshness sampled");
             results.put("fixedRate", fixedRate(gateway, lead, trustLead));
 
@@ -134,6 +140,8 @@ public final class Benchmark {
     }
 
     private static final int AUDITED_EVENTS = 2_000;
+    /** A rate of the personas' mix that 2 cores keep up with, so its latency and freshness measure the path, not a queue. */
+    private static final int MIX_RATE = Integer.getInteger("benchmark.mix-rate", 20);
 
     /** The demo personas the mix acts as, and the pairing of mentor-1 and mentee-1 they act in. */
     record Personas(String mentor, String mentee, String auditor, String pairing, String menteeId) {
@@ -156,25 +164,8 @@ public final class Benchmark {
      * mentee sets targets and reflects, an auditor reads a mentee's state.
      */
     private Map<String, Object> mix(PlatformClient gateway, Personas personas, String lead, String trustLead) throws InterruptedException {
-        AtomicLong n = new AtomicLong();
-        String yesterday = LocalDate.now().minusDays(1) + "T10:00";
-        List<Action> actions = List.of(
-                new Action("enrol a mentee (school lead)", 10, true, () -> enrolAnswer(gateway, lead)),
-                new Action("record a lesson observation (mentor)", 15, true, () -> gateway.post("/api/observations",
-                        Map.of("pairingId", personas.pairing(), "observedAt", yesterday, "focus", "Questioning " + n.incrementAndGet(),
-                                "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time")), personas.mentor())),
-                new Action("set a development target (mentee)", 15, true, () -> gateway.post("/api/development-targets",
-                        Map.of("pairingId", personas.pairing(), "area", "Wait time " + n.incrementAndGet()), personas.mentee())),
-                new Action("submit a reflection (mentee)", 10, true, () -> gateway.post("/api/reflections",
-                        Map.of("pairingId", personas.pairing(), "model", "FREE", "sections", Map.of("text", "What I noticed " + n.incrementAndGet()),
-                                "selfAssessedDepth", "UNDERSTANDING"), personas.mentee())),
-                new Action("read the trust overview (trust lead)", 10, false, () -> gateway.get("/api/analytics/trust", trustLead)),
-                new Action("read the school (school lead)", 15, false, () -> gateway.get("/api/analytics/schools/" + school, lead)),
-                new Action("read the pairing (mentor)", 15, false, () -> gateway.get("/api/analytics/pairings/" + personas.pairing(), personas.mentor())),
-                new Action("read a mentee's state (auditor)", 10, false, () -> gateway.get("/api/audit/mentees/" + personas.menteeId() + "/state",
-                        personas.auditor())));
-        List<Action> wheel = new ArrayList<>();
-        actions.forEach(action -> java.util.stream.IntStream.range(0, action.weight()).forEach(i -> wheel.add(action)));
+        List<Action> actions = personasActions(gateway, personas, lead, trustLead);
+        List<Action> wheel = wheel(actions);
         Map<String, Recorder> latencies = new LinkedHashMap<>();
         actions.forEach(action -> latencies.put(action.name(), new Recorder(3)));
         Recorder commands = new Recorder(3);
@@ -224,6 +215,116 @@ public final class Benchmark {
             byAction.put(name, action);
         });
         summary.put("byAction", byAction);
+        return summary;
+    }
+
+    /**
+     * Waits until the trust's views stop changing: a fixed-rate phase that starts while analytics
+     * is still working through the last phase's backlog would measure that backlog as freshness.
+     */
+    private static void settle(PlatformClient gateway, String trustLead) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        String before = "";
+        int still = 0;
+        while (still < 3 && System.nanoTime() < deadline) {
+            com.fasterxml.jackson.databind.JsonNode trust = gateway.get("/api/analytics/trust", trustLead).json();
+            String now = trust.path("mentees").asText() + "/" + trust.path("progress").toString();
+            still = now.equals(before) ? still + 1 : 0;
+            before = now;
+            pause(1000);
+        }
+    }
+
+    /** What the demo personas do, each with how often they do it out of 100. */
+    private List<Action> personasActions(PlatformClient gateway, Personas personas, String lead, String trustLead) {
+        AtomicLong n = new AtomicLong();
+        String yesterday = LocalDate.now().minusDays(1) + "T10:00";
+        return List.of(
+                new Action("enrol a mentee (school lead)", 10, true, () -> enrolAnswer(gateway, lead)),
+                new Action("record a lesson observation (mentor)", 15, true, () -> gateway.post("/api/observations",
+                        Map.of("pairingId", personas.pairing(), "observedAt", yesterday, "focus", "Questioning " + n.incrementAndGet(),
+                                "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time")), personas.mentor())),
+                new Action("set a development target (mentee)", 15, true, () -> gateway.post("/api/development-targets",
+                        Map.of("pairingId", personas.pairing(), "area", "Wait time " + n.incrementAndGet()), personas.mentee())),
+                new Action("submit a reflection (mentee)", 10, true, () -> gateway.post("/api/reflections",
+                        Map.of("pairingId", personas.pairing(), "model", "FREE", "sections", Map.of("text", "What I noticed " + n.incrementAndGet()),
+                                "selfAssessedDepth", "UNDERSTANDING"), personas.mentee())),
+                new Action("read the trust overview (trust lead)", 10, false, () -> gateway.get("/api/analytics/trust", trustLead)),
+                new Action("read the school (school lead)", 15, false, () -> gateway.get("/api/analytics/schools/" + school, lead)),
+                new Action("read the pairing (mentor)", 15, false, () -> gateway.get("/api/analytics/pairings/" + personas.pairing(), personas.mentor())),
+                new Action("read a mentee's state (auditor)", 10, false, () -> gateway.get("/api/audit/mentees/" + personas.menteeId() + "/state",
+                        personas.auditor())));
+    }
+
+    private static List<Action> wheel(List<Action> actions) {
+        List<Action> wheel = new ArrayList<>();
+        actions.forEach(action -> java.util.stream.IntStream.range(0, action.weight()).forEach(i -> wheel.add(action)));
+        return wheel;
+    }
+
+    /**
+     * The personas' mix sent at a fixed rate the machine can keep up with, whatever the answers'
+     * pace (latency counted from when each was due); every enrolment in it is followed until the
+     * trust's views show the new mentee.
+     */
+    private Map<String, Object> mixAtFixedRate(PlatformClient gateway, Personas personas, String lead, String trustLead, int rate)
+            throws InterruptedException {
+        List<Action> wheel = wheel(personasActions(gateway, personas, lead, trustLead));
+        java.util.Random random = new java.util.Random(42);
+        Recorder latency = new Recorder(3);
+        Recorder freshness = new Recorder(3);
+        AtomicLong failed = new AtomicLong();
+        AtomicLong commands = new AtomicLong();
+        ExecutorService callers = Executors.newFixedThreadPool(32);
+        ExecutorService watchers = Executors.newFixedThreadPool(4);
+        long began = System.nanoTime();
+        long total = (long) rate * phase.toSeconds();
+        for (long i = 0; i < total; i++) {
+            long due = began + i * 1_000_000_000L / rate;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            Action action = wheel.get(random.nextInt(wheel.size()));
+            callers.submit(() -> {
+                PlatformClient.Answer answer;
+                try {
+                    answer = action.send().get();
+                } catch (RuntimeException e) {
+                    failed.incrementAndGet();
+                    return;
+                }
+                long answered = System.nanoTime();
+                latency.recordValue((answered - due) / 1000);
+                if (action.command()) {
+                    commands.incrementAndGet();
+                }
+                if (answer.status() >= 300) {
+                    failed.incrementAndGet();
+                } else if (action.name().startsWith("enrol")) {
+                    String mentee = answer.json().path("id").asText();
+                    watchers.submit(() -> {
+                        while (gateway.get("/api/analytics/mentees/" + mentee, trustLead).status() != 200) {
+                            pause(20);
+                        }
+                        freshness.recordValue((System.nanoTime() - answered) / 1000);
+                    });
+                }
+            });
+        }
+        callers.shutdown();
+        callers.awaitTermination(120, TimeUnit.SECONDS);
+        watchers.shutdown();
+        watchers.awaitTermination(120, TimeUnit.SECONDS);
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rate", rate);
+        summary.put("requests", total);
+        summary.put("commands", commands.get());
+        summary.put("failures", failed.get());
+        summary.put("latencyMs", percentiles(latency.getIntervalHistogram()));
+        Histogram fresh = freshness.getIntervalHistogram();
+        summary.put("freshnessSamples", fresh.getTotalCount());
+        summary.put("freshnessMs", percentiles(fresh));
         return summary;
     }
 

@@ -31,6 +31,13 @@ final class Report {
             row(table, "the personas' mix: commands/s and reads/s through the gateway", mix.get("commandsPerSecond") + " and " + mix.get("readsPerSecond"),
                     "commands " + latency(mix, "commandLatencyMs") + " ms, reads " + latency(mix, "readLatencyMs") + " ms (p50 / p99)", "");
         }
+        Map<String, Object> mixFixed = (Map<String, Object>) results.get("personasMixAtFixedRate");
+        if (mixFixed != null) {
+            row(table, "the personas' mix at " + mixFixed.get("rate") + " requests/s: latency p50 / p99 (ms)", latency(mixFixed),
+                    "from when each was due; " + mixFixed.get("failures") + " failed", "p99 ≤ 100");
+            row(table, "freshness p50 / p99 in that mix, enrolled → in the views (ms)", latency(mixFixed, "freshnessMs"),
+                    mixFixed.get("freshnessSamples") + " samples", "p99 ≤ 500");
+        }
         Map<String, Object> audit = (Map<String, Object>) results.get("auditReplay");
         if (audit != null) {
             row(table, "audit replay of a mentee's " + audit.get("events") + " events: state p50 / p99 (ms)", latency(audit, "stateLatencyMs"),

@@ -13,16 +13,16 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SealedText;
 import uk.mentoring.contracts.SupportLevel;
 import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
-import uk.mentoring.contracts.pairing.PersonForgotten;
-import uk.mentoring.contracts.pairing.PersonRole;
-import uk.mentoring.contracts.SealedText;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
 import uk.mentoring.contracts.pairing.SupportLevelChanged;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.pairing.AggregateIds;
@@ -45,7 +45,6 @@ public class Mentee {
     private String email;
     private MenteeStage stage;
     private ActivePairing active;
-    private boolean forgotten;
 
     /** The pairing the mentee is in now: every pairing starts with intensive support. */
     private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support) {
@@ -154,12 +153,13 @@ public class Mentee {
         apply(new MenteeMovedSchool(menteeId, schoolId, command.toSchoolId(), command.movedOn()));
     }
 
-    /** Forgetting twice is the same as once: the second request only confirms the first. */
+    /**
+     * Every request to forget is recorded and announced, even for someone forgotten already: a
+     * service that missed the first announcement destroys its key on hearing the next.
+     */
     @CommandHandler
     void handle(ForgetMentee command) {
-        if (!forgotten) {
-            apply(new PersonForgotten(menteeId, schoolId, PersonRole.MENTEE, command.forgottenOn()));
-        }
+        apply(new PersonForgotten(menteeId, schoolId, PersonRole.MENTEE, command.forgottenOn()));
     }
 
     private ActivePairing requireActive(UUID pairingId) {
@@ -202,7 +202,6 @@ public class Mentee {
 
     @EventSourcingHandler
     void on(PersonForgotten event) {
-        forgotten = true;
         email = null;
     }
 

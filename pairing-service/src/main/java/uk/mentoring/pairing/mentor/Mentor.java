@@ -12,11 +12,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import uk.mentoring.contracts.SealedText;
 import uk.mentoring.contracts.pairing.MentorAvailabilityChanged;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.contracts.pairing.PersonRole;
-import uk.mentoring.contracts.SealedText;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.school.Schools;
@@ -32,7 +32,6 @@ public class Mentor {
     private String email;
     private LocalDate unavailableFrom;
     private LocalDate unavailableTo;
-    private boolean forgotten;
 
     protected Mentor() {
         // rebuilt from its events
@@ -62,12 +61,13 @@ public class Mentor {
         apply(new MentorAvailabilityChanged(mentorId, schoolId, command.unavailableFrom(), command.unavailableTo()));
     }
 
-    /** Forgetting twice is the same as once: the second request only confirms the first. */
+    /**
+     * Every request to forget is recorded and announced, even for someone forgotten already: a
+     * service that missed the first announcement destroys its key on hearing the next.
+     */
     @CommandHandler
     void handle(ForgetMentor command) {
-        if (!forgotten) {
-            apply(new PersonForgotten(mentorId, schoolId, PersonRole.MENTOR, command.forgottenOn()));
-        }
+        apply(new PersonForgotten(mentorId, schoolId, PersonRole.MENTOR, command.forgottenOn()));
     }
 
     public MentorProfile profile() {
@@ -90,7 +90,6 @@ public class Mentor {
 
     @EventSourcingHandler
     void on(PersonForgotten event) {
-        forgotten = true;
         email = null;
     }
 }

@@ -28,7 +28,6 @@ public class MentorStreams {
     }
 
     public boolean isInSchool(UUID mentorId, UUID schoolId) {
-        return events.readEvents(AggregateIds.mentor(mentorId)).asStream()
-                .anyMatch(event -> event.getPayload() instanceof MentorRegistered registered && registered.schoolId().equals(schoolId));
+        return school(mentorId).filter(schoolId::equals).isPresent();
     }
 }

@@ -26,7 +26,8 @@ import uk.mentoring.pairing.registration.UniqueRegister;
  * Forgetting a person at their request (UK GDPR erasure). The event that says so is recorded
  * first, so the other services hear of it even if this one stops half way; then this service's key
  * of the person is destroyed and their entries in the register of unique addresses given back.
- * Every step may be repeated, so asking again finishes what a failure interrupted.
+ * Every step may be repeated, and every request is announced again, so asking again finishes what
+ * a failure interrupted, here or in a service that missed the first announcement.
  */
 @Service
 public class Forgetting {

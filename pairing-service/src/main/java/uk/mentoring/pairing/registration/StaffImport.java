@@ -58,7 +58,11 @@ public class StaffImport {
 
     public enum Outcome { CREATED, ALREADY_REGISTERED, REFUSED }
 
-    public record RowResult(int line, String role, String email, Outcome outcome, UUID id, String problem) {
+    /**
+     * One row's outcome, named by its line: the report names no one, since it may be kept to answer
+     * a repeated request, and a name or address kept there would outlive a request to forget them.
+     */
+    public record RowResult(int line, String role, Outcome outcome, UUID id, String problem) {
     }
 
     public record Report(UUID schoolId, int rows, long created, long alreadyRegistered, long refused, List<RowResult> results) {
@@ -163,7 +167,7 @@ public class StaffImport {
             problems.add("repeats line " + earlier);
         }
         if (!problems.isEmpty()) {
-            RowResult refused = new RowResult(row.number(), role, email, Outcome.REFUSED, null, String.join("; ", problems));
+            RowResult refused = new RowResult(row.number(), role, Outcome.REFUSED, null, String.join("; ", problems));
             return () -> refused;
         }
         MenteeStage menteeStage = stage;
@@ -177,16 +181,16 @@ public class StaffImport {
         Optional<UniqueRegister.Holder> holder = register.holderOf(kind, email);
         if (holder.isPresent()) {
             return holder.get().schoolId().equals(schoolId)
-                    ? new RowResult(row.number(), role, email, Outcome.ALREADY_REGISTERED, holder.get().holderId(), null)
-                    : new RowResult(row.number(), role, email, Outcome.REFUSED, null, "already registered in another school of the trust");
+                    ? new RowResult(row.number(), role, Outcome.ALREADY_REGISTERED, holder.get().holderId(), null)
+                    : new RowResult(row.number(), role, Outcome.REFUSED, null, "already registered in another school of the trust");
         }
         try {
             registration.register(kind, email, id, schoolId, caller, () -> commands.sendAndWait(role.equals("mentor")
                     ? new RegisterMentor(id, schoolId, displayName, email, subjects, interests)
                     : new EnrolMentee(id, schoolId, displayName, email, menteeStage, interests)));
-            return new RowResult(row.number(), role, email, Outcome.CREATED, id, null);
+            return new RowResult(row.number(), role, Outcome.CREATED, id, null);
         } catch (RuleViolation refused) {
-            return new RowResult(row.number(), role, email, Outcome.REFUSED, null, refused.getMessage());
+            return new RowResult(row.number(), role, Outcome.REFUSED, null, refused.getMessage());
         }
     }
 

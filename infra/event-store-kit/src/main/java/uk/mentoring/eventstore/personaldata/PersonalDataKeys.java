@@ -27,6 +27,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.slf4j.LoggerFactory;
 
 /**
  * One key per person, held by this service alone: the key that seals the personal data this
@@ -53,11 +54,22 @@ public class PersonalDataKeys {
     private final SecureRandom random = new SecureRandom();
     private final Map<UUID, Held> held = new ConcurrentHashMap<>();
 
-    /** A key, or its absence, as last read, and until when that may be trusted. */
+    /** A key, or its absence, as last read, and until when that may be trusted; forever once forgotten here. */
     private record Held(Optional<SecretKey> key, Instant until) {
+
+        boolean forgotten() {
+            return until.equals(Instant.MAX);
+        }
     }
 
+    /** The master key the demo configuration ships with: public, so a service using it says so loudly. */
+    static final String DEMO_MASTER_KEY = "ZGVtby1vbmx5LW1hc3Rlci1rZXktMzItYnl0ZXMhISE=";
+
     public PersonalDataKeys(MongoDatabase serviceDatabase, String masterKeyBase64, Duration remembered, Clock clock) {
+        if (DEMO_MASTER_KEY.equals(masterKeyBase64)) {
+            LoggerFactory.getLogger(PersonalDataKeys.class).warn("Personal data keys are wrapped with the public demo master key: "
+                    + "set PERSONAL_DATA_MASTER_KEY to a key of this service's own (32 random bytes, base64) before it holds real people");
+        }
         this.keys = serviceDatabase.getCollection(COLLECTION);
         byte[] master = Base64.getDecoder().decode(masterKeyBase64);
         if (master.length != 32) {
@@ -115,20 +127,27 @@ public class PersonalDataKeys {
         return before != null && before.get(KEY) != null;
     }
 
-    /** Whether this person has been forgotten here. */
-    public boolean isForgotten(UUID person) {
-        Document stored = keys.find(eq("_id", person.toString())).first();
-        return stored != null && stored.get(FORGOTTEN_AT) != null;
-    }
-
     private Optional<Held> fresh(UUID person) {
         Held known = held.get(person);
-        return known != null && known.until().isAfter(clock.instant()) ? Optional.of(known) : Optional.empty();
+        if (known == null) {
+            return Optional.empty();
+        }
+        if (known.until().isAfter(clock.instant())) {
+            return Optional.of(known);
+        }
+        held.remove(person, known);
+        return Optional.empty();
     }
 
+    /** Keeps what was read for a while, but never over this instance's own forgetting, which may have happened meanwhile. */
     private Optional<SecretKey> remember(UUID person, Optional<SecretKey> key) {
-        held.put(person, new Held(key, clock.instant().plus(remembered)));
-        return key;
+        Held kept = held.merge(person, new Held(key, clock.instant().plus(remembered)), (old, fresh) -> old.forgotten() ? old : fresh);
+        if (held.size() > 10_000) {
+            // keys read once and never again must not stay in memory
+            Instant now = clock.instant();
+            held.values().removeIf(entry -> !entry.forgotten() && !entry.until().isAfter(now));
+        }
+        return kept.key();
     }
 
     private SecretKey newKey() {

@@ -45,19 +45,13 @@ public class TopicReplay {
     }
 
     /**
-     * Hands every record on the topics to {@code handler}, in each partition's order, until the
-     * reader has reached the end of every partition and {@code mayFinish} agrees. The end is
-     * looked up again whenever it is reached, so records written meanwhile are read too.
+     * Hands every event on the topics to {@code handler}, a poll's worth at a time in each
+     * partition's order (so that a projection can write them with one round trip instead of one
+     * per event), until the reader has reached the end of every partition and {@code mayFinish}
+     * agrees. The end is looked up again whenever it is reached, so records written meanwhile are
+     * read too.
      *
      * @return the number of events handed over
-     */
-    public long replay(Consumer<ReceivedEvent> handler, Progress progress, BooleanSupplier mayFinish) {
-        return replayInBatches(batch -> batch.forEach(handler), progress, mayFinish);
-    }
-
-    /**
-     * As {@link #replay}, handing over each poll's events together (in the order read), so that a
-     * projection can write them with one round trip instead of one per event.
      */
     public long replayInBatches(Consumer<List<ReceivedEvent>> handler, Progress progress, BooleanSupplier mayFinish) {
         Map<String, Object> properties = new HashMap<>(consumerProperties);

@@ -28,15 +28,14 @@ class PeopleController {
     /**
      * The school lead of a person's school, or the trust lead, has a mentor or mentee forgotten at
      * their request. 202: this service has destroyed its key; the meeting and reflection services
-     * destroy theirs as they read the news from the pairing topic, normally within a second.
-     * Asking again is harmless.
+     * destroy theirs as they read the news from the pairing topic. Asking again announces it again.
      */
     @PostMapping("/api/people/{personId}/forget")
     ResponseEntity<ForgetAnswer> forget(@PathVariable UUID personId, Caller caller) {
         Forgetting.Forgotten forgotten = forgetting.forget(personId, caller);
         return ResponseEntity.accepted().body(new ForgetAnswer(forgotten.personId(), forgotten.schoolId(), forgotten.roles(),
                 forgotten.forgottenOn(),
-                "Their names, contact details, interests and words now read as [erased] wherever they were recorded; "
-                        + "counts, dates and depths stay. The meeting and reflection services destroy their keys as they read the news."));
+                "Their names, contact details, interests and words are being erased wherever they were recorded: at once here, "
+                        + "in the meeting and reflection services as they read the news. Counts, dates and depths stay."));
     }
 }
