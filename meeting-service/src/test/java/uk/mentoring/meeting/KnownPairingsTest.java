@@ -4,6 +4,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.mentoring.kit.consuming.EventInbox;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.KnownPairingsChecks;
 
@@ -17,6 +18,9 @@ class KnownPairingsTest extends KnownPairingsChecks {
     @Autowired
     PairingDirectory pairings;
 
+    @Autowired
+    EventInbox inbox;
+
     @Override
     protected int port() {
         return port;
@@ -25,5 +29,10 @@ class KnownPairingsTest extends KnownPairingsChecks {
     @Override
     protected PairingDirectory pairings() {
         return pairings;
+    }
+
+    @Override
+    protected EventInbox inbox() {
+        return inbox;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -43,7 +44,10 @@ public class AuditTrail {
 
     static final String GENESIS = "0".repeat(64);
 
+    private static final int HEADS_KEPT = 20_000;
+
     private final MongoCollection<Document> trail;
+    private final Map<UUID, Head> heads = new ConcurrentHashMap<>();
 
     AuditTrail(MongoDatabase serviceDatabase) {
         this.trail = serviceDatabase.getCollection("audit_trail");
@@ -91,7 +95,7 @@ public class AuditTrail {
     /** Appends the event to its mentee's trail, once: an event already there is left alone. */
     void append(ReceivedEvent event) {
         Optional<UUID> mentee = event.data().mentee();
-        if (mentee.isEmpty() || trail.find(eq("eventId", event.id())).first() != null) {
+        if (mentee.isEmpty()) {
             return;
         }
         String data;
@@ -103,24 +107,51 @@ public class AuditTrail {
         String type = PublishedLanguage.byCloudEventType(event.type()).map(EventType::name).orElse(event.type());
         Instant recordedAt = event.recordedAt().truncatedTo(ChronoUnit.MILLIS);
         Instant occurredAt = Occurrence.of(event.data(), recordedAt);
+        // a trail this instance has not written lately is most often a new one; if it is not, the
+        // first entry collides and the stored end is read
+        Head last = heads.getOrDefault(mentee.get(), Head.EMPTY);
         while (true) {
-            Document last = trail.find(eq("menteeId", mentee.get().toString())).sort(Sorts.descending("sequence")).first();
-            long sequence = last == null ? 1 : last.getLong("sequence") + 1;
-            String previous = last == null ? GENESIS : last.getString("hash");
-            Entry entry = new Entry(mentee.get(), sequence, event.id(), type, event.type(), occurredAt, recordedAt, data, previous, null);
+            Entry entry = new Entry(mentee.get(), last.sequence() + 1, event.id(), type, event.type(), occurredAt, recordedAt, data, last.hash(), null);
+            String hash = entry.computedHash();
             try {
-                trail.insertOne(document(entry, entry.computedHash()));
+                trail.insertOne(document(entry, hash));
+                remember(mentee.get(), new Head(entry.sequence(), hash));
                 return;
-            } catch (MongoWriteException raced) {
-                if (raced.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw raced;
+            } catch (MongoWriteException taken) {
+                if (taken.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw taken;
                 }
+                heads.remove(mentee.get());
                 if (trail.find(eq("eventId", event.id())).first() != null) {
-                    return; // another instance appended this very event
+                    return; // this very event is in the trail already: delivered again, or appended by another instance
                 }
-                // another instance took this sequence number for another event: append after it
+                // this sequence number is taken by another event (written before, or by another instance or thread): append after the stored end
+                last = storedHead(mentee.get());
             }
         }
+    }
+
+    /**
+     * The end of a trail as this instance last wrote it, so that appending does not read the trail
+     * back each time. A stale end is harmless: the next append collides on (mentee, sequence) and
+     * reads the stored end instead. (On the embedded MongoDB, which has no secondary indexes,
+     * reading the end means scanning every trail.)
+     */
+    private record Head(long sequence, String hash) {
+
+        static final Head EMPTY = new Head(0, GENESIS);
+    }
+
+    private Head storedHead(UUID menteeId) {
+        Document last = trail.find(eq("menteeId", menteeId.toString())).sort(Sorts.descending("sequence")).first();
+        return last == null ? Head.EMPTY : new Head(last.getLong("sequence"), last.getString("hash"));
+    }
+
+    private void remember(UUID menteeId, Head head) {
+        if (heads.size() >= HEADS_KEPT) {
+            heads.clear();
+        }
+        heads.merge(menteeId, head, (known, later) -> later.sequence() > known.sequence() ? later : known);
     }
 
     /** The mentee's trail in the order it was written: the chain's order. */

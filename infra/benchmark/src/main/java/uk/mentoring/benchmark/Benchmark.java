@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -263,53 +262,74 @@ public final class Benchmark {
     }
 
     /**
-     * The personas' mix sent at a fixed rate the machine can keep up with, whatever the answers'
-     * pace (latency counted from when each was due); every enrolment in it is followed until the
-     * trust's views show the new mentee.
+     * The personas' mix sent at a fixed rate the machine can keep up with; every enrolment in it is
+     * followed until the trust's views show the new mentee.
      */
     private Map<String, Object> mixAtFixedRate(PlatformClient gateway, Personas personas, String lead, String trustLead, int rate)
             throws InterruptedException {
         List<Action> wheel = wheel(personasActions(gateway, personas, lead, trustLead));
         java.util.Random random = new java.util.Random(42);
+        List<Action> chosen = new ArrayList<>();
+        for (long i = 0; i < (long) rate * phase.toSeconds(); i++) {
+            chosen.add(wheel.get(random.nextInt(wheel.size())));
+        }
+        return atFixedRate(gateway, trustLead, rate, 32, n -> {
+            Action action = chosen.get((int) n);
+            PlatformClient.Answer answer = action.send().get();
+            boolean ok = answer.status() < 300;
+            return new Sent(ok, action.command(), ok && action.name().startsWith("enrol") ? Optional.of(answer.json().path("id").asText()) : Optional.empty());
+        });
+    }
+
+    /** What one request sent at a fixed rate came back with, and the new mentee to follow into the views, if any. */
+    private record Sent(boolean ok, boolean command, Optional<String> follow) {
+
+        static final Sent FAILED = new Sent(false, false, Optional.empty());
+    }
+
+    /**
+     * Sends requests at a fixed rate whatever the answers' pace, latency counted from when each was
+     * due so a stall is not hidden, and follows the mentees they name until the trust's views show
+     * them (freshness, counted from the answer).
+     */
+    private Map<String, Object> atFixedRate(PlatformClient gateway, String trustLead, int rate, int threads,
+                                            java.util.function.LongFunction<Sent> send) throws InterruptedException {
         Recorder latency = new Recorder(3);
         Recorder freshness = new Recorder(3);
         AtomicLong failed = new AtomicLong();
         AtomicLong commands = new AtomicLong();
-        ExecutorService callers = Executors.newFixedThreadPool(32);
+        ExecutorService callers = Executors.newFixedThreadPool(threads);
         ExecutorService watchers = Executors.newFixedThreadPool(4);
         long began = System.nanoTime();
         long total = (long) rate * phase.toSeconds();
-        for (long i = 0; i < total; i++) {
-            long due = began + i * 1_000_000_000L / rate;
+        for (long n = 0; n < total; n++) {
+            long due = began + n * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            Action action = wheel.get(random.nextInt(wheel.size()));
+            long number = n;
             callers.submit(() -> {
-                PlatformClient.Answer answer;
+                Sent sent;
                 try {
-                    answer = action.send().get();
+                    sent = send.apply(number);
                 } catch (RuntimeException e) {
-                    failed.incrementAndGet();
-                    return;
+                    sent = Sent.FAILED;
                 }
                 long answered = System.nanoTime();
                 latency.recordValue((answered - due) / 1000);
-                if (action.command()) {
+                if (sent.command()) {
                     commands.incrementAndGet();
                 }
-                if (answer.status() >= 300) {
+                if (!sent.ok()) {
                     failed.incrementAndGet();
-                } else if (action.name().startsWith("enrol")) {
-                    String mentee = answer.json().path("id").asText();
-                    watchers.submit(() -> {
-                        while (gateway.get("/api/analytics/mentees/" + mentee, trustLead).status() != 200) {
-                            pause(20);
-                        }
-                        freshness.recordValue((System.nanoTime() - answered) / 1000);
-                    });
                 }
+                sent.follow().ifPresent(mentee -> watchers.submit(() -> {
+                    while (gateway.get("/api/analytics/mentees/" + mentee, trustLead).status() != 200) {
+                        pause(20);
+                    }
+                    freshness.recordValue((System.nanoTime() - answered) / 1000);
+                }));
             });
         }
         callers.shutdown();
@@ -404,56 +424,12 @@ public final class Benchmark {
         return new Load(recorder.getIntervalHistogram(), done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - began));
     }
 
-    /**
-     * Enrolments sent at a fixed rate whatever the answers' pace (latency counted from when each
-     * was due, so a stall is not hidden); every tenth is followed until the trust's views show it.
-     */
+    /** Enrolments at a fixed rate; every tenth is followed until the trust's views show it. */
     private Map<String, Object> fixedRate(PlatformClient gateway, String lead, String trustLead) throws InterruptedException {
-        Recorder latency = new Recorder(3);
-        Recorder freshness = new Recorder(3);
-        AtomicLong failed = new AtomicLong();
-        AtomicInteger sent = new AtomicInteger();
-        ExecutorService callers = Executors.newFixedThreadPool(Math.max(clients, 16));
-        ExecutorService watchers = Executors.newFixedThreadPool(4);
-        long began = System.nanoTime();
-        long total = (long) fixedRate * phase.toSeconds();
-        for (long n = 0; n < total; n++) {
-            long due = began + n * 1_000_000_000L / fixedRate;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                TimeUnit.NANOSECONDS.sleep(wait);
-            }
-            boolean watch = n % 10 == 0;
-            callers.submit(() -> {
-                Optional<String> mentee = enrolled(gateway, lead);
-                long acknowledged = System.nanoTime();
-                latency.recordValue((acknowledged - due) / 1000);
-                sent.incrementAndGet();
-                if (mentee.isEmpty()) {
-                    failed.incrementAndGet();
-                } else if (watch) {
-                    watchers.submit(() -> {
-                        while (gateway.get("/api/analytics/mentees/" + mentee.get(), trustLead).status() != 200) {
-                            pause(20);
-                        }
-                        freshness.recordValue((System.nanoTime() - acknowledged) / 1000);
-                    });
-                }
-            });
-        }
-        callers.shutdown();
-        callers.awaitTermination(120, TimeUnit.SECONDS);
-        watchers.shutdown();
-        watchers.awaitTermination(120, TimeUnit.SECONDS);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rate", fixedRate);
-        summary.put("commands", sent.get());
-        summary.put("failures", failed.get());
-        summary.put("latencyMs", percentiles(latency.getIntervalHistogram()));
-        Histogram fresh = freshness.getIntervalHistogram();
-        summary.put("freshnessSamples", fresh.getTotalCount());
-        summary.put("freshnessMs", percentiles(fresh));
-        return summary;
+        return atFixedRate(gateway, trustLead, fixedRate, Math.max(clients, 16), n -> {
+            Optional<String> mentee = enrolled(gateway, lead);
+            return new Sent(mentee.isPresent(), true, n % 10 == 0 ? mentee : Optional.empty());
+        });
     }
 
     private Map<String, Object> rebuild(PlatformClient gateway, String trustLead, String kafka) throws InterruptedException {
@@ -510,10 +486,7 @@ public final class Benchmark {
     }
 
     private Optional<String> enrolled(PlatformClient client, String lead) {
-        long n = enrolled.incrementAndGet();
-        PlatformClient.Answer answer = client.post("/api/schools/" + school + "/mentees",
-                Map.of("displayName", "Mentee " + n, "email", "mentee" + n + "@benchmark.example.org", "stage", "TRAINEE"), lead,
-                "benchmark:" + n);
+        PlatformClient.Answer answer = enrolAnswer(client, lead);
         return answer.status() == 201 ? Optional.of(answer.json().path("id").asText()) : Optional.empty();
     }
 

@@ -5,11 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SealedText;
+import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.kit.consuming.EventInbox;
 import uk.mentoring.kit.pairings.PairingDirectory;
 
 /**
@@ -22,6 +29,8 @@ public abstract class KnownPairingsChecks {
     protected abstract int port();
 
     protected abstract PairingDirectory pairings();
+
+    protected abstract EventInbox inbox();
 
     @Test
     void reports_healthy() {
@@ -43,6 +52,22 @@ public abstract class KnownPairingsChecks {
             publisher.publish(new PairingEnded(members.pairing(), members.school(), members.mentor(), members.mentee(),
                     PairingEndReason.PROGRAMME_COMPLETED, LocalDate.of(2027, 7, 16)));
             await().atMost(Duration.ofSeconds(20)).until(() -> !pairings().find(members.pairing()).orElseThrow().isActive());
+        }
+    }
+
+    @Test
+    void passes_over_events_it_has_no_use_for_without_remembering_them() {
+        try (TestPublisher publisher = new TestPublisher()) {
+            UUID pairing = UUID.randomUUID();
+            UUID school = UUID.randomUUID();
+            UUID mentee = UUID.randomUUID();
+            // both keyed by the mentee, so the enrolment is read first
+            String enrolled = publisher.publish(new MenteeEnrolled(mentee, school, SealedText.ERASED, SealedText.ERASED, MenteeStage.TRAINEE, List.of()));
+            String paired = publisher.publish(new PairingCreated(pairing, school, UUID.randomUUID(), mentee, MenteeStage.TRAINEE, LocalDate.now()));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> inbox().hasHandled(paired));
+            assertThat(pairings().find(pairing)).isPresent();
+            assertThat(inbox().hasHandled(enrolled)).as("an enrolment, which this service does not use, left in its inbox").isFalse();
         }
     }
 }

@@ -1,5 +1,6 @@
 package uk.mentoring.eventstore.personaldata;
 
+import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.kit.consuming.EventSubscriber;
 import uk.mentoring.kit.events.ReceivedEvent;
@@ -14,6 +15,11 @@ class ForgetWhenTold implements EventSubscriber {
 
     ForgetWhenTold(PersonalDataKeys keys) {
         this.keys = keys;
+    }
+
+    @Override
+    public boolean wants(Class<? extends MentoringEvent> type) {
+        return type == PersonForgotten.class;
     }
 
     @Override

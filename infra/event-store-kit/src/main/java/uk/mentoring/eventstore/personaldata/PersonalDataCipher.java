@@ -103,6 +103,13 @@ public class PersonalDataCipher {
         }
     }
 
+    /** Opens many values as {@link #open(String)} does each, reading the keys they need together. */
+    public List<String> openAll(List<String> values) {
+        keys.recall(values.stream().map(Sealed::parse).flatMap(Optional::stream)
+                .filter(sealed -> sealed.publisher().equals(publisher)).map(Sealed::person).toList());
+        return values.stream().map(this::open).toList();
+    }
+
     String seal(UUID person, SecretKey key, String text) {
         String prefix = SealedText.PREFIX + publisher + "." + person + ".";
         try {

@@ -44,6 +44,6 @@ class PersonalDataController {
             throw RuleViolation.forbidden("personal-data-reader-only", "Only the analytics service reads sealed personal data",
                     "Sealed personal data is opened only for a service holding the PERSONAL_DATA_READER role.");
         }
-        return new Revealed(request.values().stream().map(cipher::open).toList());
+        return new Revealed(cipher.openAll(request.values()));
     }
 }

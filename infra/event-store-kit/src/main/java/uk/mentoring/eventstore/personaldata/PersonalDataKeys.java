@@ -1,6 +1,7 @@
 package uk.mentoring.eventstore.personaldata;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,11 +25,15 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndReplaceOptions;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +54,7 @@ public class PersonalDataKeys {
     private static final String FORGOTTEN_AT = "forgottenAt";
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final int RECALLED_AT_ONCE = 1_000;
 
     private final MongoCollection<Document> keys;
     private final SecretKey masterKey;
@@ -83,24 +92,22 @@ public class PersonalDataKeys {
     /** The key to seal this person's data with, made on first use; empty once they are forgotten. */
     public Optional<SecretKey> sealingKeyFor(UUID person) {
         Optional<Held> known = fresh(person);
-        if (known.isPresent() && known.get().key().isPresent()) {
+        if (known.isPresent() && (known.get().key().isPresent() || known.get().forgotten())) {
             return known.get().key();
         }
-        Document stored = keys.find(eq("_id", person.toString())).first();
-        if (stored == null) {
-            SecretKey key = newKey();
-            try {
-                keys.insertOne(new Document("_id", person.toString())
-                        .append(KEY, new Binary(wrap(person, key)))
-                        .append("createdAt", clock.instant().toString()));
-                return remember(person, Optional.of(key));
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                    throw e;
-                }
-                // another thread or instance made the person's key first: use theirs
-                stored = keys.find(eq("_id", person.toString())).first();
+        // one round trip whether the key exists or not: ours is kept only if there was none (nor a tombstone)
+        Bson made = Updates.combine(Updates.setOnInsert(KEY, new Binary(wrap(person, newKey()))),
+                Updates.setOnInsert("createdAt", clock.instant().toString()));
+        Document stored;
+        try {
+            stored = keys.findOneAndUpdate(eq("_id", person.toString()), made,
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        } catch (MongoServerException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
             }
+            // another instance made the person's key at the same moment: use theirs
+            stored = keys.find(eq("_id", person.toString())).first();
         }
         return remember(person, unwrap(person, stored));
     }
@@ -112,6 +119,23 @@ public class PersonalDataKeys {
             return known.get().key();
         }
         return remember(person, unwrap(person, keys.find(eq("_id", person.toString())).first()));
+    }
+
+    /**
+     * Reads the keys of these people that are not in memory, in one round trip per thousand, so
+     * that opening a view of many people does not look each key up on its own.
+     */
+    public void recall(Collection<UUID> people) {
+        List<String> missing = people.stream().distinct().filter(person -> fresh(person).isEmpty()).map(UUID::toString).toList();
+        for (int from = 0; from < missing.size(); from += RECALLED_AT_ONCE) {
+            List<String> chunk = missing.subList(from, Math.min(missing.size(), from + RECALLED_AT_ONCE));
+            Map<String, Document> stored = new HashMap<>();
+            keys.find(in("_id", chunk)).forEach(document -> stored.put(document.getString("_id"), document));
+            for (String person : chunk) {
+                UUID id = UUID.fromString(person);
+                remember(id, unwrap(id, stored.get(person)));
+            }
+        }
     }
 
     /**

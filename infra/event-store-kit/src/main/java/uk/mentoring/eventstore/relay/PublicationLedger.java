@@ -1,6 +1,5 @@
 package uk.mentoring.eventstore.relay;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
@@ -61,8 +60,12 @@ class PublicationLedger {
         return pending;
     }
 
+    /**
+     * Exactly the unique key's fields, as a plain document: the embedded server looks a filter up
+     * in a unique index only when its fields are the index's, and scans for an {@code $and}.
+     */
     private static Bson key(String aggregateId, long sequence) {
-        return and(eq(StoredEvent.AGGREGATE_ID, aggregateId), eq(StoredEvent.SEQUENCE, sequence));
+        return new Document(StoredEvent.AGGREGATE_ID, aggregateId).append(StoredEvent.SEQUENCE, sequence);
     }
 
     record Entry(StoredEvent event, boolean published) {

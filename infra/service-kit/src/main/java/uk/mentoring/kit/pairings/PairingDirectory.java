@@ -13,6 +13,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.kit.consuming.EventSubscriber;
@@ -32,6 +33,11 @@ public class PairingDirectory implements EventSubscriber {
 
     public PairingDirectory(MongoDatabase serviceDatabase) {
         this.pairings = serviceDatabase.getCollection(COLLECTION);
+    }
+
+    @Override
+    public boolean wants(Class<? extends MentoringEvent> type) {
+        return type == PairingCreated.class || type == PairingEnded.class;
     }
 
     @Override
