@@ -91,10 +91,16 @@ public final class Benchmark {
             closedLoop(gateway, lead, Duration.ofSeconds(8));
             closedLoop(direct, lead, Duration.ofSeconds(8));
 
-            progress.step("commands at the most the machine allows, " + clients + " clients, through the gateway");
-            Load throughGateway = closedLoop(gateway, lead, phase);
-            progress.step("the same, straight to the pairing service");
-            Load straight = closedLoop(direct, lead, phase);
+            // the two alternate in short rounds, so that neither is measured on a smaller store or a
+            // colder JIT than the other
+            progress.step("commands at the most the machine allows, " + clients + " clients, through the gateway and straight to the pairing"
+                    + " service in turns of " + phase.dividedBy(ROUNDS).toSeconds() + " s");
+            Load throughGateway = Load.NONE;
+            Load straight = Load.NONE;
+            for (int round = 0; round < ROUNDS; round++) {
+                throughGateway = throughGateway.and(closedLoop(gateway, lead, phase.dividedBy(ROUNDS)));
+                straight = straight.and(closedLoop(direct, lead, phase.dividedBy(ROUNDS)));
+            }
             Map<String, Object> commands = new LinkedHashMap<>();
             commands.put("throughGateway", throughGateway.summary());
             commands.put("direct", straight.summary());
@@ -102,6 +108,9 @@ public final class Benchmark {
             commands.put("gatewayLatencyRatioP99", ratio(throughGateway.latency.getValueAtPercentile(99), straight.latency.getValueAtPercentile(99)));
             commands.put("gatewayThroughputRatio", ratio(throughGateway.perSecond(), straight.perSecond()));
             results.put("commandsAtMaximum", commands);
+
+            progress.step("enrolments at a fixed " + MIX_RATE + " a second, through the gateway and straight to the pairing service in turns");
+            results.put("gatewayAtFixedRate", gatewayAtFixedRate(gateway, direct, lead, trustLead));
 
             progress.step("the demo personas' mix of commands and reads, " + clients + " clients, through the gateway");
             Personas personas = Personas.of(gateway);
@@ -139,6 +148,7 @@ public final class Benchmark {
     }
 
     private static final int AUDITED_EVENTS = 2_000;
+    private static final int ROUNDS = 4;
     /** A rate of the personas' mix that 2 cores keep up with, so its latency and freshness measure the path, not a queue. */
     private static final int MIX_RATE = Integer.getInteger("benchmark.mix-rate", 20);
 
@@ -273,12 +283,12 @@ public final class Benchmark {
         for (long i = 0; i < (long) rate * phase.toSeconds(); i++) {
             chosen.add(wheel.get(random.nextInt(wheel.size())));
         }
-        return atFixedRate(gateway, trustLead, rate, 32, n -> {
+        return atFixedRate(gateway, trustLead, rate, phase, 32, n -> {
             Action action = chosen.get((int) n);
             PlatformClient.Answer answer = action.send().get();
             boolean ok = answer.status() < 300;
             return new Sent(ok, action.command(), ok && action.name().startsWith("enrol") ? Optional.of(answer.json().path("id").asText()) : Optional.empty());
-        });
+        }).summary();
     }
 
     /** What one request sent at a fixed rate came back with, and the new mentee to follow into the views, if any. */
@@ -292,8 +302,8 @@ public final class Benchmark {
      * due so a stall is not hidden, and follows the mentees they name until the trust's views show
      * them (freshness, counted from the answer).
      */
-    private Map<String, Object> atFixedRate(PlatformClient gateway, String trustLead, int rate, int threads,
-                                            java.util.function.LongFunction<Sent> send) throws InterruptedException {
+    private FixedRate atFixedRate(PlatformClient gateway, String trustLead, int rate, Duration duration, int threads,
+                                  java.util.function.LongFunction<Sent> send) throws InterruptedException {
         Recorder latency = new Recorder(3);
         Recorder freshness = new Recorder(3);
         AtomicLong failed = new AtomicLong();
@@ -301,7 +311,7 @@ public final class Benchmark {
         ExecutorService callers = Executors.newFixedThreadPool(threads);
         ExecutorService watchers = Executors.newFixedThreadPool(4);
         long began = System.nanoTime();
-        long total = (long) rate * phase.toSeconds();
+        long total = rate * duration.toMillis() / 1000;
         for (long n = 0; n < total; n++) {
             long due = began + n * 1_000_000_000L / rate;
             long wait = due - System.nanoTime();
@@ -336,16 +346,23 @@ public final class Benchmark {
         callers.awaitTermination(120, TimeUnit.SECONDS);
         watchers.shutdown();
         watchers.awaitTermination(120, TimeUnit.SECONDS);
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("rate", rate);
-        summary.put("requests", total);
-        summary.put("commands", commands.get());
-        summary.put("failures", failed.get());
-        summary.put("latencyMs", percentiles(latency.getIntervalHistogram()));
-        Histogram fresh = freshness.getIntervalHistogram();
-        summary.put("freshnessSamples", fresh.getTotalCount());
-        summary.put("freshnessMs", percentiles(fresh));
-        return summary;
+        return new FixedRate(rate, total, commands.get(), failed.get(), latency.getIntervalHistogram(), freshness.getIntervalHistogram());
+    }
+
+    /** What a fixed-rate phase measured: latencies from due time and freshness, in microseconds. */
+    record FixedRate(int rate, long requests, long commands, long failures, Histogram latency, Histogram freshness) {
+
+        Map<String, Object> summary() {
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("rate", rate);
+            summary.put("requests", requests);
+            summary.put("commands", commands);
+            summary.put("failures", failures);
+            summary.put("latencyMs", percentiles(latency));
+            summary.put("freshnessSamples", freshness.getTotalCount());
+            summary.put("freshnessMs", percentiles(freshness));
+            return summary;
+        }
     }
 
     /**
@@ -387,6 +404,16 @@ public final class Benchmark {
     /** What a load phase measured: latencies in microseconds. */
     record Load(Histogram latency, long commands, long failures, Duration took) {
 
+        static final Load NONE = new Load(new Histogram(3), 0, 0, Duration.ZERO);
+
+        /** This phase and another of the same kind, as if they were one. */
+        Load and(Load other) {
+            Histogram both = latency.copy();
+            both.setAutoResize(true);
+            both.add(other.latency());
+            return new Load(both, commands + other.commands(), failures + other.failures(), took.plus(other.took()));
+        }
+
         double perSecond() {
             return commands / (took.toMillis() / 1000.0);
         }
@@ -424,12 +451,35 @@ public final class Benchmark {
         return new Load(recorder.getIntervalHistogram(), done.get(), failed.get(), Duration.ofNanos(System.nanoTime() - began));
     }
 
+    /**
+     * What the gateway adds to an enrolment's latency when the machine is not saturated: the same
+     * fixed rate through the gateway and straight to the service, in alternating turns.
+     */
+    private Map<String, Object> gatewayAtFixedRate(PlatformClient gateway, PlatformClient direct, String lead, String trustLead)
+            throws InterruptedException {
+        Histogram through = new Histogram(3);
+        Histogram straight = new Histogram(3);
+        for (int round = 0; round < ROUNDS; round++) {
+            through.add(atFixedRate(gateway, trustLead, MIX_RATE, phase.dividedBy(2 * ROUNDS), 8,
+                    n -> new Sent(enrolled(gateway, lead).isPresent(), true, Optional.empty())).latency());
+            straight.add(atFixedRate(gateway, trustLead, MIX_RATE, phase.dividedBy(2 * ROUNDS), 8,
+                    n -> new Sent(enrolled(direct, lead).isPresent(), true, Optional.empty())).latency());
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("rate", MIX_RATE);
+        summary.put("throughGatewayLatencyMs", percentiles(through));
+        summary.put("directLatencyMs", percentiles(straight));
+        summary.put("gatewayLatencyRatioP50", ratio(through.getValueAtPercentile(50), straight.getValueAtPercentile(50)));
+        summary.put("gatewayLatencyRatioP99", ratio(through.getValueAtPercentile(99), straight.getValueAtPercentile(99)));
+        return summary;
+    }
+
     /** Enrolments at a fixed rate; every tenth is followed until the trust's views show it. */
     private Map<String, Object> fixedRate(PlatformClient gateway, String lead, String trustLead) throws InterruptedException {
-        return atFixedRate(gateway, trustLead, fixedRate, Math.max(clients, 16), n -> {
+        return atFixedRate(gateway, trustLead, fixedRate, phase, Math.max(clients, 16), n -> {
             Optional<String> mentee = enrolled(gateway, lead);
             return new Sent(mentee.isPresent(), true, n % 10 == 0 ? mentee : Optional.empty());
-        });
+        }).summary();
     }
 
     private Map<String, Object> rebuild(PlatformClient gateway, String trustLead, String kafka) throws InterruptedException {

@@ -26,6 +26,12 @@ final class Report {
         row(table, "latency p50 / p99 through the gateway (ms)", latency(gateway), "straight: " + latency(direct), "p99 ≤ 100");
         row(table, "gateway latency ratio p50 / p99", commands.get("gatewayLatencyRatioP50") + " / " + commands.get("gatewayLatencyRatioP99"),
                 "1.0 would be free", "≤ 1.25");
+        Map<String, Object> gatewayFixed = (Map<String, Object>) results.get("gatewayAtFixedRate");
+        if (gatewayFixed != null) {
+            row(table, "enrolment latency p50 / p99 at " + gatewayFixed.get("rate") + "/s through the gateway (ms)",
+                    latency(gatewayFixed, "throughGatewayLatencyMs"), "straight: " + latency(gatewayFixed, "directLatencyMs") + " (ratio "
+                            + gatewayFixed.get("gatewayLatencyRatioP50") + " / " + gatewayFixed.get("gatewayLatencyRatioP99") + ")", "≤ 1.25×");
+        }
         Map<String, Object> mix = (Map<String, Object>) results.get("personasMix");
         if (mix != null) {
             row(table, "the personas' mix: commands/s and reads/s through the gateway", mix.get("commandsPerSecond") + " and " + mix.get("readsPerSecond"),
