@@ -15,8 +15,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -47,6 +49,9 @@ class GatewayTest {
     @LocalServerPort
     int port;
 
+    @Autowired
+    ReactiveJwtDecoder decoder;
+
     @BeforeEach
     void forget() {
         received.clear();
@@ -55,6 +60,11 @@ class GatewayTest {
     @AfterAll
     static void stop() {
         service.stop(0);
+    }
+
+    @Test
+    void tokens_are_validated_once_and_then_remembered_until_they_expire() {
+        assertThat(decoder).isInstanceOf(RememberedTokens.class);
     }
 
     @Test

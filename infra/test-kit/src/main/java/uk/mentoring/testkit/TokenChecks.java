@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import uk.mentoring.kit.security.RememberedTokens;
 
 import uk.mentoring.testkit.TestIdentityProvider.Person;
 
@@ -13,6 +17,9 @@ import uk.mentoring.testkit.TestIdentityProvider.Person;
  * the gateway: 401 as problem+json. A service's test extends this and names a path to call.
  */
 public abstract class TokenChecks {
+
+    @Autowired
+    JwtDecoder decoder;
 
     /** The port the service under test listens on. */
     protected abstract int port();
@@ -35,5 +42,12 @@ public abstract class TokenChecks {
             assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
         }
         assertThat(api.as(trustLead).get(protectedPath()).status()).as("a good token").isNotEqualTo(401);
+        assertThat(api.withToken(issuer.forgedToken(trustLead)).get(protectedPath()).status()).as("forged, after a good one was remembered")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void tokens_are_validated_once_and_then_remembered_until_they_expire() {
+        assertThat(decoder).isInstanceOf(RememberedTokens.class);
     }
 }

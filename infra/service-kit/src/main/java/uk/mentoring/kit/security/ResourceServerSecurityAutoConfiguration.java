@@ -1,7 +1,9 @@
 package uk.mentoring.kit.security;
 
+import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +15,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -55,6 +58,17 @@ public class ResourceServerSecurityAutoConfiguration {
                 .csrf(AbstractHttpConfigurer::disable)
                 .headers(Customizer.withDefaults());
         return http.build();
+    }
+
+    /** Boot's decoder, with its issuer and audience checks, behind a memory of the tokens it accepted. */
+    @Bean
+    static BeanPostProcessor rememberedTokens() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens) ? new RememberedTokens(decoder, Clock.systemUTC()) : bean;
+            }
+        };
     }
 
     /** Lets controllers take the {@link Caller} as a parameter. */
