@@ -1,8 +1,8 @@
 package uk.mentoring.gateway;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -24,13 +24,13 @@ final class RememberedTokens implements ReactiveJwtDecoder {
     private static final int MOST_TOKENS = 10_000;
 
     private final ReactiveJwtDecoder decoder;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, Remembered> tokens = new ConcurrentHashMap<>();
 
     private record Remembered(Jwt jwt, Instant until) {
     }
 
-    RememberedTokens(ReactiveJwtDecoder decoder, Clock clock) {
+    RememberedTokens(ReactiveJwtDecoder decoder, InstantSource clock) {
         this.decoder = decoder;
         this.clock = clock;
     }

@@ -3,10 +3,8 @@ package uk.mentoring.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,22 +31,7 @@ class RememberedTokensTest {
                 .expiresAt(NOW.plus(Duration.ofHours(1))).build());
     };
 
-    private final RememberedTokens tokens = new RememberedTokens(validator, new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    private final RememberedTokens tokens = new RememberedTokens(validator, () -> now);
 
     @Test
     void a_token_validated_once_is_not_checked_again_for_five_minutes() {

@@ -1,8 +1,8 @@
 package uk.mentoring.kit.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,13 +23,13 @@ public final class RememberedTokens implements JwtDecoder {
     private static final int MOST_TOKENS = 10_000;
 
     private final JwtDecoder decoder;
-    private final Clock clock;
+    private final InstantSource clock;
     private final Map<String, Remembered> tokens = new ConcurrentHashMap<>();
 
     private record Remembered(Jwt jwt, Instant until) {
     }
 
-    public RememberedTokens(JwtDecoder decoder, Clock clock) {
+    public RememberedTokens(JwtDecoder decoder, InstantSource clock) {
         this.decoder = decoder;
         this.clock = clock;
     }

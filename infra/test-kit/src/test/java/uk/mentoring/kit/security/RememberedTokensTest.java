@@ -3,10 +3,8 @@ package uk.mentoring.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,22 +30,7 @@ class RememberedTokensTest {
         return Jwt.withTokenValue(token).header("alg", "RS256").subject("person").issuedAt(NOW).expiresAt(expiresAt).build();
     };
 
-    private final RememberedTokens tokens = new RememberedTokens(validator, new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    });
+    private final RememberedTokens tokens = new RememberedTokens(validator, () -> now);
 
     @Test
     void a_token_validated_once_is_not_checked_again_while_remembered() {
