@@ -71,7 +71,8 @@ public record StackSettings(Path root, Path data, Optional<String> mongoUri, Opt
         return kafka.orElse("localhost:" + kafkaPort);
     }
 
-    Path logs() {
+    /** Where each process of the platform writes its log, one file per component. */
+    public Path logs() {
         return data.resolve("logs");
     }
 

@@ -22,6 +22,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -181,8 +182,22 @@ class DashboardInTheBrowserIT {
         }
     }
 
-    /** Signs in afresh through the identity provider's own page, as a person would. */
+    /**
+     * Signs in afresh through the identity provider's own page, as a person would. A sign-in that
+     * stalls is reported with where the browser stopped and what the gateway and the provider
+     * logged, and tried once more, as the person would press reload; a second stall fails the test.
+     */
     private static void signIn(String persona) {
+        try {
+            attemptSignIn(persona);
+        } catch (WebDriverException stalled) {
+            System.out.println("Signing in as " + persona + " stalled at " + whereTheBrowserIs() + ": " + stalled.getMessage().lines().findFirst().orElse("")
+                    + "\n" + lastLines(Component.GATEWAY) + "\n" + lastLines(Component.IDENTITY_PROVIDER));
+            attemptSignIn(persona);
+        }
+    }
+
+    private static void attemptSignIn(String persona) {
         browser.get(settings.url(Component.GATEWAY) + "/signed-out");
         browser.manage().deleteAllCookies(); // the gateway's and the provider's: both are on localhost
         browser.get(settings.url(Component.GATEWAY) + "/");
@@ -190,6 +205,24 @@ class DashboardInTheBrowserIT {
         browser.findElement(By.name("password")).sendKeys("demo");
         browser.findElement(By.cssSelector("button[type=submit], input[type=submit]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Signed in as"));
+    }
+
+    private static String whereTheBrowserIs() {
+        try {
+            return browser.getCurrentUrl();
+        } catch (WebDriverException unanswered) {
+            return "a page that does not answer";
+        }
+    }
+
+    private static String lastLines(Component component) {
+        Path log = settings.logs().resolve(component.displayName() + ".log");
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return component.displayName() + " logged last:\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        } catch (java.io.IOException unreadable) {
+            return component.displayName() + "'s log could not be read: " + unreadable.getMessage();
+        }
     }
 
     private static String figure(String label) {
@@ -207,7 +240,10 @@ class DashboardInTheBrowserIT {
             arguments.add("--no-sandbox"); // Chromium refuses its sandbox to root, as CI machines often run
         }
         options.addArguments(arguments);
-        return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        ChromeDriver chromium = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile()).build(), options);
+        // a page that has not loaded in a minute has stalled; the browser is asked to say so, and stays usable
+        chromium.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return chromium;
     }
 
     private static Path firstExisting(String... candidates) {
