@@ -6,10 +6,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -35,6 +41,7 @@ import uk.mentoring.testkit.TestInfrastructure;
                 "mentoring.gateway.max-request-bytes=2048"})
 class GatewayTest {
 
+    static final int PEOPLE_AT_ONCE = 60;
     static final List<String> received = new CopyOnWriteArrayList<>();
     static final HttpServer service = standInService();
 
@@ -153,6 +160,24 @@ class GatewayTest {
     }
 
     @Test
+    void many_people_at_once_all_reach_a_healthy_service() throws Exception {
+        ExecutorService people = Executors.newFixedThreadPool(PEOPLE_AT_ONCE);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < PEOPLE_AT_ONCE; i++) {
+                TestApi person = TestApi.at(port).as(new Person("teacher-" + i, UUID.randomUUID(), List.of("MENTOR"), List.of()));
+                answers.add(people.submit(() -> person.get("/api/analytics/slowly").status()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).as("nobody is told the service is unavailable").isEqualTo(200);
+            }
+        } finally {
+            people.shutdownNow();
+        }
+        assertThat(received).hasSize(PEOPLE_AT_ONCE);
+    }
+
+    @Test
     void a_body_over_the_limit_is_refused_before_it_reaches_a_service() {
         TestApi.Answer answer = TestApi.at(port).as(Person.trustLead()).post("/api/schools", "x".repeat(4096));
 
@@ -191,10 +216,21 @@ class GatewayTest {
         assertThat(TestApi.at(port).get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
     }
 
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private static HttpServer standInService() {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/slowly")) {
+                    pause(Duration.ofSeconds(2)); // long enough for every caller of a burst to be waiting at once
+                }
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization")
                         + " correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
@@ -204,6 +240,7 @@ class GatewayTest {
                     out.write(body);
                 }
             });
+            server.setExecutor(Executors.newCachedThreadPool());
             server.start();
             return server;
         } catch (IOException e) {
