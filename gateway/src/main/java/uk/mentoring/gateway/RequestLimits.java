@@ -27,6 +27,9 @@ import reactor.core.publisher.Mono;
 @Component
 class RequestLimits implements GlobalFilter, Ordered {
 
+    /** Beyond this many callers, those with their whole allowance back are forgotten: they would start afresh anyway. */
+    static final int MOST_CALLERS = 100_000;
+
     private final long perSecond;
     private final long burst;
     private final long maxBodyBytes;
@@ -38,6 +41,22 @@ class RequestLimits implements GlobalFilter, Ordered {
         this.perSecond = perSecond;
         this.burst = burst;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** A caller's allowance, kept for as many callers as are busy, not for every caller ever seen. */
+    Bucket allowanceOf(String caller) {
+        Bucket known = buckets.get(caller);
+        if (known != null) {
+            return known;
+        }
+        if (buckets.size() >= MOST_CALLERS) {
+            buckets.values().removeIf(bucket -> bucket.getAvailableTokens() >= burst);
+        }
+        return buckets.computeIfAbsent(caller, key -> newBucket());
+    }
+
+    int callersRemembered() {
+        return buckets.size();
     }
 
     @Override
@@ -52,7 +71,7 @@ class RequestLimits implements GlobalFilter, Ordered {
                 .map(Authentication::getName)
                 .defaultIfEmpty("anonymous:" + remote(exchange))
                 .flatMap(caller -> {
-                    ConsumptionProbe probe = buckets.computeIfAbsent(caller, key -> newBucket()).tryConsumeAndReturnRemaining(1);
+                    ConsumptionProbe probe = allowanceOf(caller).tryConsumeAndReturnRemaining(1);
                     if (probe.isConsumed()) {
                         return chain.filter(exchange);
                     }
