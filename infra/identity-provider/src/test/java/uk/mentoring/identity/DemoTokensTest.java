@@ -12,8 +12,11 @@ import java.util.Base64;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Scripts get real tokens with the platform's claims; a wrong secret gets none. */
@@ -26,6 +29,9 @@ class DemoTokensTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    OAuth2AuthorizationService authorizations;
 
     @Test
     void a_school_lead_gets_a_token_naming_them_their_role_and_their_school() throws Exception {
@@ -45,6 +51,14 @@ class DemoTokensTest {
         for (String persona : new String[] {"trust-lead", "school-lead-1", "school-lead-2", "mentor-1", "mentee-1", "auditor"}) {
             assertThat(token(persona, "demo").statusCode()).as(persona).isEqualTo(200);
         }
+    }
+
+    @Test
+    void a_token_handed_to_a_script_is_not_kept_by_the_provider() throws Exception {
+        String token = JSON.readTree(token("trust-lead", "demo").body()).path("access_token").asText();
+
+        assertThat(claims(token).path("roles").toString()).contains("TRUST_LEAD");
+        assertThat(authorizations.findByToken(token, OAuth2TokenType.ACCESS_TOKEN)).as("no record that grows with every token").isNull();
     }
 
     @Test
