@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -13,6 +14,11 @@ import org.h2.mvstore.MVStore;
  * finds everything where it was. Each service still has its own database in it.
  */
 final class EmbeddedMongo implements AutoCloseable {
+
+    private static final String LAYOUT = "mentoring.layout";
+    private static final String BY_VALUE = "keys in value order; keys and documents as BSON";
+    /** The pages kept in memory; the services' event stores and views are read far more than written. */
+    private static final int CACHE_MB = 64;
 
     private final MongoServer server;
     private final H2Backend backend;
@@ -24,13 +30,28 @@ final class EmbeddedMongo implements AutoCloseable {
 
     static EmbeddedMongo start(Path folder, int port) throws IOException {
         Files.createDirectories(folder);
-        MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
+        MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).cacheSize(CACHE_MB).open();
         // written to the file within a tenth of a second; a real MongoDB journals every write
         store.setAutoCommitDelay(100);
-        H2Backend backend = new H2Backend(store);
+        H2Backend backend = storesByValue(store) ? new FileBackend(store) : new H2Backend(store);
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
         return new EmbeddedMongo(server, backend);
+    }
+
+    /**
+     * Whether this file keeps its keys in value order and its keys and documents as BSON. A new file does;
+     * a file written before that layout existed is opened as it was written, since its trees are in
+     * the old order and its pages in the old form.
+     */
+    static boolean storesByValue(MVStore store) {
+        MVMap<String, String> layout = store.openMap(LAYOUT);
+        boolean empty = store.getMapNames().stream().noneMatch(name -> name.startsWith("databases."));
+        if (empty && layout.isEmpty()) {
+            layout.put("keys", BY_VALUE);
+            store.commit();
+        }
+        return BY_VALUE.equals(layout.get("keys"));
     }
 
     @Override

@@ -25,9 +25,13 @@ public final class Platform implements AutoCloseable {
     private final List<ManagedProcess> processes = new ArrayList<>();
     private EmbeddedMongo mongo;
 
+    /** Whoever started the platform, its processes do not outlive this one when it is interrupted. */
+    private final Thread stopOnExit = new Thread(this::close, "platform-stop-on-exit");
+
     private Platform(StackSettings settings, Progress progress) {
         this.settings = settings;
         this.progress = progress;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts everything and waits until all of it is healthy. */
@@ -275,7 +279,14 @@ public final class Platform implements AutoCloseable {
 
     /** Stops the gateway first and Kafka last, each given time to finish what it was doing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to, and will find nothing left to stop
+            }
+        }
         List<ManagedProcess> reverse = new ArrayList<>(processes);
         java.util.Collections.reverse(reverse);
         List<Thread> stopping = new ArrayList<>();

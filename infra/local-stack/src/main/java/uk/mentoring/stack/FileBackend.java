@@ -1,0 +1,56 @@
+package uk.mentoring.stack;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+
+/**
+ * The H2 backend of the embedded server, with its maps opened with key and document types that
+ * compare by value and store BSON ({@link ValueOrder}, {@link BsonDocuments}). The backend itself
+ * opens the same maps by name afterwards and is handed these, as H2 keeps one map per name.
+ */
+final class FileBackend extends H2Backend {
+
+    FileBackend(MVStore store) {
+        super(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String name) {
+        return new Database(name);
+    }
+
+    /**
+     * An inner class on purpose: the database opens its collections and indexes from its
+     * constructor, and only the enclosing backend's store is there that early.
+     */
+    private final class Database extends H2Database {
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(new ValueOrder()).valueType(new BsonDocuments()));
+            return super.openOrCreateCollection(collectionName, options);
+        }
+    }
+}
