@@ -180,6 +180,44 @@ class MenteeAuditTest {
     }
 
     @Test
+    void a_removed_entry_is_named_and_what_came_after_it_is_still_shown() {
+        publishTerm();
+        TestApi auditor = auditor();
+        database.getCollection("audit_trail").deleteOne(Filters.eq("_id", mentee + ":3"));
+
+        JsonNode broken = auditor.get("/api/audit/mentees/" + mentee + "/verify").json();
+        assertThat(broken.path("intact").asBoolean()).isFalse();
+        assertThat(broken.at("/firstBreak/sequence").asLong()).isEqualTo(4);
+        assertThat(broken.at("/firstBreak/reason").asText()).isEqualTo("entry 3 is missing");
+        JsonNode history = auditor.get("/api/audit/mentees/" + mentee + "/events").json();
+        assertThat(history.path("total").asInt()).isEqualTo(6);
+        assertThat(history.path("events").get(5).path("type").asText()).isEqualTo("SupportLevelChanged");
+    }
+
+    @Test
+    void a_trail_of_more_than_a_thousand_events_is_read_whole() {
+        publishTerm();
+        int weeks = 1_100;
+        for (int week = 0; week < weeks; week++) {
+            Instant held = Instant.parse("2026-10-06T15:30:00Z").plus(Duration.ofHours(week));
+            publisher.publish(UUID.randomUUID().toString(), held.plus(Duration.ofMinutes(50)),
+                    new MeetingHeld(UUID.randomUUID(), pairing, school, mentor, mentee, held, 30, false, true, List.of("Feedback"), List.of(), 3));
+        }
+        TestApi auditor = TestApi.at(port).as(Person.auditor());
+        await().atMost(Duration.ofSeconds(60)).until(() -> auditor.get("/api/audit/mentees/" + mentee + "/events").json().path("total").asInt() == 7 + weeks);
+
+        JsonNode verification = auditor.get("/api/audit/mentees/" + mentee + "/verify").json();
+        assertThat(verification.path("intact").asBoolean()).isTrue();
+        assertThat(verification.path("entries").asInt()).isEqualTo(7 + weeks);
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/state").json().at("/pairings/0/cadence/meetingsHeld").asInt()).isEqualTo(2 + weeks);
+        JsonNode lastPage = auditor.get("/api/audit/mentees/" + mentee + "/events?size=10&page=110").json();
+        assertThat(lastPage.path("events")).hasSize(7);
+        assertThat(lastPage.path("events").get(6).path("occurredAt").asText())
+                .isEqualTo(Instant.parse("2026-10-06T15:30:00Z").plus(Duration.ofHours(weeks - 1)).toString());
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/export?format=jsonl").body().strip().split("\n")).hasSize(7 + weeks);
+    }
+
+    @Test
     void exports_for_machines_and_for_people() {
         publishTerm();
         TestApi auditor = auditor();
