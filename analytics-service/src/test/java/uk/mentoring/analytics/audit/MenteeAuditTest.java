@@ -183,15 +183,20 @@ class MenteeAuditTest {
     void a_removed_entry_is_named_and_what_came_after_it_is_still_shown() {
         publishTerm();
         TestApi auditor = auditor();
+        // which event is third depends on the order the three topics were read in
+        List<String> before = new ArrayList<>();
+        auditor.get("/api/audit/mentees/" + mentee + "/events").json().path("events").forEach(event -> before.add(event.path("eventId").asText()));
+        String removed = database.getCollection("audit_trail").find(Filters.eq("_id", mentee + ":3")).first().getString("eventId");
         database.getCollection("audit_trail").deleteOne(Filters.eq("_id", mentee + ":3"));
 
         JsonNode broken = auditor.get("/api/audit/mentees/" + mentee + "/verify").json();
         assertThat(broken.path("intact").asBoolean()).isFalse();
         assertThat(broken.at("/firstBreak/sequence").asLong()).isEqualTo(4);
         assertThat(broken.at("/firstBreak/reason").asText()).isEqualTo("entry 3 is missing");
-        JsonNode history = auditor.get("/api/audit/mentees/" + mentee + "/events").json();
-        assertThat(history.path("total").asInt()).isEqualTo(6);
-        assertThat(history.path("events").get(5).path("type").asText()).isEqualTo("SupportLevelChanged");
+        List<String> after = new ArrayList<>();
+        auditor.get("/api/audit/mentees/" + mentee + "/events").json().path("events").forEach(event -> after.add(event.path("eventId").asText()));
+        before.remove(removed);
+        assertThat(after).hasSize(6).containsExactlyElementsOf(before);
     }
 
     @Test

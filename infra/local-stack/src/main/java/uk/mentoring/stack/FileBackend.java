@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -49,7 +50,7 @@ final class FileBackend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
-                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(new ValueOrder()).valueType(new BsonDocuments()));
+                    new MVMap.Builder<Object, Document>().keyType(new ValueOrder()).valueType(new BsonDocuments()));
             return super.openOrCreateCollection(collectionName, options);
         }
     }

@@ -28,7 +28,9 @@ import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,6 +62,13 @@ class EmbeddedMongoTest {
         MVStore file = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
         try {
             assertThat(EmbeddedMongo.storesByValue(file)).isTrue();
+            // the maps opened by name ahead of the library hold the data: were the library to name
+            // them differently, these would be empty and its own maps would have the old types
+            assertThat(file.openMap("databases.pairing.domainevents",
+                    new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(new ValueOrder()).valueType(new BsonDocuments())).size())
+                    .isEqualTo(EVENTS);
+            assertThat(file.openMap("pairing.domainevents._index_eventIdentifier_1",
+                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType())).size()).isEqualTo(EVENTS);
         } finally {
             file.close();
         }
