@@ -16,7 +16,7 @@ import org.h2.mvstore.MVStore;
 final class EmbeddedMongo implements AutoCloseable {
 
     private static final String LAYOUT = "mentoring.layout";
-    private static final String BY_VALUE = "keys in value order; keys and documents as BSON";
+    private static final String BY_VALUE = "keys in value order, written field by field; documents as BSON";
     /** The pages kept in memory; the services' event stores and views are read far more than written. */
     private static final int CACHE_MB = 64;
 
@@ -40,9 +40,9 @@ final class EmbeddedMongo implements AutoCloseable {
     }
 
     /**
-     * Whether this file keeps its keys in value order and its keys and documents as BSON. A new file does;
-     * a file written before that layout existed is opened as it was written, since its trees are in
-     * the old order and its pages in the old form.
+     * Whether this file keeps its keys in value order, written field by field, and its documents as
+     * BSON. A new file does; a file written before that layout existed is opened as it was written,
+     * since its trees are in the old order and its pages in the old form.
      */
     static boolean storesByValue(MVStore store) {
         MVMap<String, String> layout = store.openMap(LAYOUT);

@@ -1,9 +1,5 @@
 package uk.mentoring.stack;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -51,9 +47,6 @@ final class ValueOrder extends BasicDataType<Object> {
 
     @Override
     public int compare(Object a, Object b) {
-        if (a instanceof KeyValue && b instanceof KeyValue) {
-            return compareKeys((KeyValue) a, (KeyValue) b);
-        }
         return compareValues(a, b);
     }
 
@@ -87,22 +80,12 @@ final class ValueOrder extends BasicDataType<Object> {
             return order;
         }
         order = a.getClass().getName().compareTo(b.getClass().getName());
-        return order != 0 ? order : Arrays.compareUnsigned(serialised(a), serialised(b));
+        return order != 0 ? order : Arrays.compareUnsigned(ObjectDataType.serialize(a), ObjectDataType.serialize(b));
     }
 
     /** Compound keys after single values, so that the two never meet in MongoDB's comparator. */
     private static int kind(Object value) {
         return value instanceof KeyValue ? 1 : 0;
-    }
-
-    private static byte[] serialised(Object value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     @Override
