@@ -16,7 +16,8 @@ import org.h2.mvstore.MVStore;
 final class EmbeddedMongo implements AutoCloseable {
 
     private static final String LAYOUT = "mentoring.layout";
-    private static final String BY_VALUE = "keys in value order, written field by field; documents as BSON";
+    /** Stored in files as written; changing it would make every such file look like the earlier layout. */
+    private static final String BY_VALUE = "keys in value order; keys and documents as BSON";
     /** The pages kept in memory; the services' event stores and views are read far more than written. */
     private static final int CACHE_MB = 64;
 
