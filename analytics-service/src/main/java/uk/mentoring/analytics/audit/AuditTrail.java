@@ -134,8 +134,8 @@ public class AuditTrail {
     /**
      * The end of a trail as this instance last wrote it, so that appending does not read the trail
      * back each time. A stale end is harmless: the next append collides on (mentee, sequence) and
-     * reads the stored end instead. (On the embedded MongoDB, which has no secondary indexes,
-     * reading the end means scanning every trail.)
+     * reads the stored end instead. (The embedded MongoDB sorts in memory: reading the end means
+     * reading the mentee's whole trail.)
      */
     private record Head(long sequence, String hash) {
 

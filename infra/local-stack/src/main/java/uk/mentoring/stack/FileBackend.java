@@ -17,7 +17,8 @@ import org.h2.mvstore.type.ObjectDataType;
 /**
  * The H2 backend of the embedded server, with its maps opened with key and document types that
  * compare by value and store BSON ({@link ValueOrder}, {@link BsonDocuments}). The backend itself
- * opens the same maps by name afterwards and is handed these, as H2 keeps one map per name.
+ * opens the same maps by name afterwards and is handed these, as H2 keeps one map per name. Its
+ * unique indexes also answer queries by their leading fields ({@link LeadingFieldsIndex}).
  */
 final class FileBackend extends H2Backend {
 
@@ -42,9 +43,9 @@ final class FileBackend extends H2Backend {
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+            MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
-            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
+            return new LeadingFieldsIndex(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), indexKeys, sparse);
         }
 
         @Override
