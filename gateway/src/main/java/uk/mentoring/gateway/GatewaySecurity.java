@@ -7,6 +7,8 @@ import java.time.Clock;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,10 +24,12 @@ import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,20 +44,57 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
+    private static final ServerAuthenticationEntryPoint PROBLEM_FOR_401 = (exchange, exception) ->
+            new BearerTokenServerAuthenticationEntryPoint().commence(exchange, exception)
+                    .then(problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                            "This request needs a valid bearer token from the trust's identity provider."));
+    private static final ServerAccessDeniedHandler DENIED = (exchange, exception) ->
+            problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action.");
+
+    /**
+     * Scripts: the bearer token is checked on every request and nothing is kept between requests.
+     * No session is made for them: making one took a random id and two changes of thread on every
+     * call, a good part of what the gateway added to a request's time. Without a session there is
+     * nothing for a cross-site request to ride on, so no CSRF token either.
+     */
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-        ServerAuthenticationEntryPoint problemFor401 = (exchange, exception) ->
-                new BearerTokenServerAuthenticationEntryPoint().commence(exchange, exception)
-                        .then(problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                                "This request needs a valid bearer token from the trust's identity provider."));
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityWebFilterChain scriptSecurity(ServerHttpSecurity http) {
+        return sharedRules(http.securityMatcher(GatewaySecurity::bearerToken))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(PROBLEM_FOR_401).accessDeniedHandler(DENIED))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(PROBLEM_FOR_401).accessDeniedHandler(DENIED))
+                .build();
+    }
+
+    /** People in the browser, and anything else without a bearer token: a session after signing in. */
+    @Bean
+    SecurityWebFilterChain browserSecurity(ServerHttpSecurity http) {
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), problemFor401));
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), PROBLEM_FOR_401));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/gateway"));
-        ServerAccessDeniedHandler denied = (exchange, exception) ->
-                problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action.");
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/signed-out"));
 
+        return sharedRules(http)
+                .oauth2Login(login -> { })
+                .logout(logout -> logout.logoutSuccessHandler(loggedOut))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(DENIED))
+                // a browser's session is protected from cross-site requests
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
+                        .requireCsrfProtectionMatcher(GatewaySecurity::sessionWrite)
+                        .accessDeniedHandler((exchange, denial) -> problem(exchange, HttpStatus.FORBIDDEN, "csrf", "Request not trusted",
+                                "A write from a signed-in browser needs the page's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).")))
+                .build();
+    }
+
+    /** What is open to all and the headers every answer carries, the same for both ways in. */
+    private static ServerHttpSecurity sharedRules(ServerHttpSecurity http) {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
@@ -63,22 +104,10 @@ class GatewaySecurity {
                         // second sign-in whose session cookie can replace the page's, and the person lands on an error after signing in
                         .pathMatchers("/favicon.ico").permitAll()
                         .anyExchange().authenticated())
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(problemFor401).accessDeniedHandler(denied))
-                .oauth2Login(login -> { })
-                .logout(logout -> logout.logoutSuccessHandler(loggedOut))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
-                // a browser's session is protected from cross-site requests; a script's bearer token needs no such guard
-                .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieServerCsrfTokenRepository.withHttpOnlyFalse())
-                        .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
-                        .requireCsrfProtectionMatcher(GatewaySecurity::sessionWrite)
-                        .accessDeniedHandler((exchange, denial) -> problem(exchange, HttpStatus.FORBIDDEN, "csrf", "Request not trusted",
-                                "A write from a signed-in browser needs the page's CSRF token (the XSRF-TOKEN cookie, sent back as X-XSRF-TOKEN).")))
                 .headers(headers -> headers
                         .contentSecurityPolicy(policy -> policy.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'"))
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
-                .build();
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
     }
 
     /** Boot's decoder, with its issuer and audience checks, behind a memory of the tokens it accepted. */
@@ -110,12 +139,17 @@ class GatewaySecurity {
                 "The address of this request is not one the platform accepts: it holds an encoded slash, a backslash or a path that climbs out.");
     }
 
+    private static Mono<ServerWebExchangeMatcher.MatchResult> bearerToken(ServerWebExchange exchange) {
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
     private static Mono<ServerWebExchangeMatcher.MatchResult> sessionWrite(ServerWebExchange exchange) {
         HttpMethod method = exchange.getRequest().getMethod();
         boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS || method == HttpMethod.TRACE;
-        boolean bearer = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION) != null;
         boolean session = exchange.getRequest().getCookies().containsKey("SESSION");
-        return !safe && !bearer && session ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        return !safe && session ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String rule, String title, String detail) {

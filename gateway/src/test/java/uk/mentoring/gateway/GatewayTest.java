@@ -23,10 +23,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebSession;
+import reactor.core.publisher.Mono;
 
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
@@ -207,6 +215,19 @@ class GatewayTest {
     }
 
     @Test
+    void a_script_with_a_bearer_token_has_no_session_made_for_it_and_a_browser_does() {
+        SessionsAsked.paths.clear();
+        TestApi script = TestApi.at(port).as(Person.trustLead());
+        assertThat(script.get("/api/analytics/trust").status()).isEqualTo(200);
+        assertThat(script.post("/api/schools", Map.of()).status()).isEqualTo(200);
+        assertThat(script.get("/api/nothing-here").status()).isEqualTo(404);
+        assertThat(SessionsAsked.paths).as("sessions asked for by a script's requests").isEmpty();
+
+        assertThat(TestApi.at(port).get("/").status()).isEqualTo(302);
+        assertThat(SessionsAsked.paths).as("a browser's sign-in is kept in a session").contains("/");
+    }
+
+    @Test
     void a_script_with_a_bearer_token_writes_without_a_csrf_token() {
         assertThat(TestApi.at(port).as(Person.trustLead()).post("/api/schools", java.util.Map.of()).status()).isEqualTo(200);
     }
@@ -214,6 +235,25 @@ class GatewayTest {
     @Test
     void reports_healthy_without_a_token() {
         assertThat(TestApi.at(port).get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+    }
+
+    /** Notes each request whose handling asks for its session. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SessionsAsked {
+
+        static final List<String> paths = new CopyOnWriteArrayList<>();
+
+        @Bean
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        WebFilter sessionsAsked() {
+            return (exchange, chain) -> chain.filter(new ServerWebExchangeDecorator(exchange) {
+                @Override
+                public Mono<WebSession> getSession() {
+                    paths.add(getRequest().getPath().value());
+                    return super.getSession();
+                }
+            });
+        }
     }
 
     private static void pause(Duration duration) {
