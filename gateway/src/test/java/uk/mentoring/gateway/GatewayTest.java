@@ -24,10 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -221,6 +221,9 @@ class GatewayTest {
         assertThat(script.get("/api/analytics/trust").status()).isEqualTo(200);
         assertThat(script.post("/api/schools", Map.of()).status()).isEqualTo(200);
         assertThat(script.get("/api/nothing-here").status()).isEqualTo(404);
+        // the scheme is named in any case, as HTTP allows
+        String token = TestInfrastructure.identityProvider().token(Person.trustLead());
+        assertThat(TestApi.at(port).withHeader("Authorization", "bearer " + token).get("/api/analytics/trust").status()).isEqualTo(200);
         assertThat(SessionsAsked.paths).as("sessions asked for by a script's requests").isEmpty();
 
         assertThat(TestApi.at(port).get("/").status()).isEqualTo(302);

@@ -67,8 +67,8 @@ public final class Benchmark {
             ports.put(component, freePort());
         }
         // the gateway's per-person rate limit would cap one school lead's enrolments; it is not what is measured.
-        // The services compile their hot code fully, as they do in the container images (infra/deploy/Dockerfile);
-        // the local stack stops at the first compiler for a quicker start.
+        // The services' JIT compiles hot code fully, as in the container images (infra/deploy/Dockerfile), where the
+        // local stack stops it at the first tier for a quicker start; heap and collector stay the local stack's.
         StackSettings settings = StackSettings.standard(root, data, Optional.empty(), Optional.empty()).withPorts(ports, freePort(), freePort())
                 .withJvmOptions("-Dmentoring.gateway.rate-limit.requests-per-second=100000 -Dmentoring.gateway.rate-limit.burst=100000"
                         + " -XX:TieredStopAtLevel=4");

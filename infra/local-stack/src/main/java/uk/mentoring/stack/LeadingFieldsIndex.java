@@ -24,9 +24,10 @@ import org.h2.mvstore.MVMap;
  * other; in {@link ValueOrder} the keys that share their leading values lie side by side, so one
  * stretch of the tree answers instead.
  *
- * <p>Only text values are looked up this way, as text equals text in MongoDB exactly when it does
- * in Java. What is found is still matched against the whole query by the collection, so this index
- * only has to find every document that can match.
+ * <p>Only text values of top-level fields are looked up this way, as text equals text in MongoDB
+ * exactly when it does in Java. What is found is still matched against the whole query by the
+ * collection, so this index only has to find every document that can match; unsorted, the
+ * documents come in the index's order rather than the collection's.
  */
 final class LeadingFieldsIndex extends Index<Object> {
 
@@ -89,6 +90,10 @@ final class LeadingFieldsIndex extends Index<Object> {
         collectRequired(query, required);
         List<Object> leading = new ArrayList<>();
         for (String key : keys()) {
+            // a field within an array of documents has a key for each array, not for each value in it
+            if (key.contains(".")) {
+                break;
+            }
             Object value = required.get(key);
             if (!(value instanceof String)) {
                 break;

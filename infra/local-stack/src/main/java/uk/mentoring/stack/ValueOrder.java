@@ -20,9 +20,13 @@ import org.h2.mvstore.type.ObjectDataType;
  * of serialisations, and that was most of the server's work under load. Keys are written field by
  * field too, except the rare kinds that are serialised as before.
  *
- * <p>Only equality matters to a unique index, so the order just has to be total and agree with
- * {@code equals}: MongoDB's own order of values first, and for the rare values it calls equal that
- * are not (an int and a long of the same number), the type and then the serialised form.
+ * <p>A lookup needs the order to be total and to agree with {@code equals}: MongoDB's own order of
+ * values first, and for the rare values it calls equal that are not (an int and a long of the same
+ * number), the type and then the serialised form. Reading by leading fields
+ * ({@link LeadingFieldsIndex}) needs two things more: compound keys of one size compare field by
+ * field, so keys that share their first values lie side by side, and MongoDB's MinKey comes before
+ * every value, so a stretch can start below all of them. Files keep their trees in this order: it
+ * cannot change without a new layout mark ({@link EmbeddedMongo}).
  */
 final class ValueOrder extends BasicDataType<Object> {
 

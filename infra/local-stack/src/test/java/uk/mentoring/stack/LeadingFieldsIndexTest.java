@@ -41,18 +41,30 @@ class LeadingFieldsIndexTest {
     @Test
     void a_query_by_the_first_field_reads_only_the_keys_that_start_with_it() {
         MVStore store = new MVStore.Builder().open();
-        MVMap<Object, Object> keys = store.openMap("trail", new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
-        for (int mentee = 0; mentee < 50; mentee++) {
-            for (long sequence = 1; sequence <= 40; sequence++) {
-                keys.put(new KeyValue("mentee-" + mentee, sequence), "mentee-" + mentee + ":" + sequence);
+        try {
+            MVMap<Object, Object> keys = store.openMap("trail",
+                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            for (int mentee = 0; mentee < 50; mentee++) {
+                for (long sequence = 1; sequence <= 40; sequence++) {
+                    keys.put(new KeyValue("mentee-" + mentee, sequence), "mentee-" + mentee + ":" + sequence);
+                }
             }
+            keys.put(new KeyValue("mentee-7", "a text in place of a number"), "mentee-7:text");
+            keys.put(new KeyValue("mentee-7", null), "mentee-7:none");
+            keys.put(new KeyValue("mentee-70", 1L), "mentee-70:1");
+            assertStretches(keys);
+        } finally {
+            store.close();
         }
-        keys.put(new KeyValue("mentee-7", "a text in place of a number"), "mentee-7:text");
-        keys.put(new KeyValue("mentee-70", 1L), "mentee-70:1");
+    }
+
+    private static void assertStretches(MVMap<Object, Object> keys) {
         List<IndexKey> fields = List.of(new IndexKey("menteeId", true), new IndexKey("sequence", true));
         LeadingFieldsIndex index = new LeadingFieldsIndex(new EmptyIndex<>("menteeId_1_sequence_1", fields), keys, false);
 
+        // in MongoDB's order of values: null, then numbers, then text
         List<Object> expected = new ArrayList<>();
+        expected.add("mentee-7:none");
         for (long sequence = 1; sequence <= 40; sequence++) {
             expected.add("mentee-7:" + sequence);
         }
@@ -73,7 +85,9 @@ class LeadingFieldsIndexTest {
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("sequence", 3L))).isFalse();
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("menteeId",
                 new de.bwaldvogel.mongo.bson.Document("$in", List.of("mentee-1", "mentee-2"))))).isFalse();
-        store.close();
+        LeadingFieldsIndex nested = new LeadingFieldsIndex(new EmptyIndex<>("pairing.menteeId_1",
+                List.of(new IndexKey("pairing.menteeId", true))), keys, false);
+        assertThat(nested.canHandle(new de.bwaldvogel.mongo.bson.Document("pairing.menteeId", "mentee-7"))).isFalse();
     }
 
     @Test
@@ -107,6 +121,12 @@ class LeadingFieldsIndexTest {
         List<List<Document>> fromFile;
         try (EmbeddedMongo file = EmbeddedMongo.start(folder, port)) {
             fromFile = answers(port, documents, queries);
+        }
+        MVStore written = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
+        try {
+            assertThat(EmbeddedMongo.storesByValue(written)).as("answered by the file backend's own indexes").isTrue();
+        } finally {
+            written.close();
         }
         for (int i = 0; i < queries.size(); i++) {
             assertThat(fromFile.get(i)).as("query %d", i).containsExactlyInAnyOrderElementsOf(scanned.get(i));
