@@ -54,8 +54,8 @@ class GatewaySecurity {
     /**
      * Scripts: the bearer token is checked on every request and nothing is kept between requests.
      * No session is made for them: making one took a random id and two changes of thread on every
-     * call, a good part of what the gateway added to a request's time. Without a session there is
-     * nothing for a cross-site request to ride on, so no CSRF token either.
+     * call, for nothing. Without a session there is nothing for a cross-site request to ride on, so
+     * no CSRF token either.
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
