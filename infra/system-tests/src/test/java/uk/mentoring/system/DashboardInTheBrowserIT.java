@@ -69,7 +69,7 @@ class DashboardInTheBrowserIT {
         JsonNode trust = client.get("/api/analytics/trust", client.token("trust-lead")).json();
         signIn("trust-lead");
 
-        browser.get(settings.url(Component.GATEWAY) + "/dashboard");
+        open("/dashboard");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
         String schools = browser.findElement(By.id("schools")).getText();
         assertThat(trust.path("bySchool")).hasSizeGreaterThanOrEqualTo(3);
@@ -99,7 +99,7 @@ class DashboardInTheBrowserIT {
     @Test
     void a_rebuild_while_the_overview_is_open_changes_nothing_the_lead_sees() {
         signIn("trust-lead");
-        browser.get(settings.url(Component.GATEWAY) + "/dashboard");
+        open("/dashboard");
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
         String before = browser.findElement(By.id("content")).getText();
 
@@ -119,7 +119,7 @@ class DashboardInTheBrowserIT {
         String tom = PlatformClient.claims(client.token("mentee-1")).path("person_id").asText();
         signIn("auditor");
 
-        browser.get(settings.url(Component.GATEWAY) + "/dashboard/audit/mentees/" + tom);
+        open("/dashboard/audit/mentees/" + tom);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
         assertThat(browser.findElement(By.id("title")).getText()).isEqualTo("Audit record: Tom Whitfield");
         assertThat(browser.findElement(By.id("chain")).getText()).startsWith("Yes: all");
@@ -160,7 +160,7 @@ class DashboardInTheBrowserIT {
                 .json().path("total").asLong(), count -> count >= 522);
 
         signIn("auditor");
-        browser.get(settings.url(Component.GATEWAY) + "/dashboard/audit/mentees/" + mentee);
+        open("/dashboard/audit/mentees/" + mentee);
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
         assertThat(browser.findElement(By.cssSelector("#history caption")).getText()).startsWith(total + " records");
         assertThat(browser.findElements(By.cssSelector("#history tbody tr"))).as("every record, not only the first page of 500").hasSize((int) total);
@@ -172,7 +172,7 @@ class DashboardInTheBrowserIT {
         signIn("trust-lead");
         browser.manage().window().setSize(new Dimension(390, 844));
         try {
-            browser.get(settings.url(Component.GATEWAY) + "/dashboard");
+            open("/dashboard");
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
             Number page = (Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
             Number screen = (Number) ((JavascriptExecutor) browser).executeScript("return window.innerWidth");
@@ -191,10 +191,28 @@ class DashboardInTheBrowserIT {
         try {
             attemptSignIn(persona);
         } catch (WebDriverException stalled) {
-            System.out.println("Signing in as " + persona + " stalled at " + whereTheBrowserIs() + ": " + stalled.getMessage().lines().findFirst().orElse("")
-                    + "\n" + lastLines(Component.GATEWAY) + "\n" + lastLines(Component.IDENTITY_PROVIDER));
+            reportStall("Signing in as " + persona, stalled);
             attemptSignIn(persona);
         }
+    }
+
+    /**
+     * Opens a page of the gateway. Headless Chromium's renderer has now and then stopped answering
+     * a page load on a busy 2-core machine while the platform had answered; where it stalled is
+     * reported, and the page is loaded once more, as a person would reload it.
+     */
+    private static void open(String path) {
+        try {
+            browser.get(settings.url(Component.GATEWAY) + path);
+        } catch (WebDriverException stalled) {
+            reportStall("Opening " + path, stalled);
+            browser.get(settings.url(Component.GATEWAY) + path);
+        }
+    }
+
+    private static void reportStall(String what, WebDriverException stalled) {
+        System.out.println(what + " stalled at " + whereTheBrowserIs() + ": " + stalled.getMessage().lines().findFirst().orElse("")
+                + "\n" + lastLines(Component.GATEWAY) + "\n" + lastLines(Component.IDENTITY_PROVIDER));
     }
 
     private static void attemptSignIn(String persona) {
