@@ -14,9 +14,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.DelegatingServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -44,10 +48,21 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
+    private static final ServerAuthenticationEntryPoint BEARER_CHALLENGE = new BearerTokenServerAuthenticationEntryPoint();
+    /**
+     * Spring Security's entry point names what was wrong with a token in {@code WWW-Authenticate}
+     * and then ends the answer, which left the problem's body unwritten: a 401 with no detail. Here
+     * it only sets its status and header, and the problem is written after.
+     */
     private static final ServerAuthenticationEntryPoint PROBLEM_FOR_401 = (exchange, exception) ->
-            new BearerTokenServerAuthenticationEntryPoint().commence(exchange, exception)
-                    .then(problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
-                            "This request needs a valid bearer token from the trust's identity provider."));
+            BEARER_CHALLENGE.commence(exchange.mutate().response(new ServerHttpResponseDecorator(exchange.getResponse()) {
+                        @Override
+                        public Mono<Void> setComplete() {
+                            return Mono.empty();
+                        }
+                    }).build(), exception)
+                    .then(Mono.defer(() -> problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
+                            refusal(exception))));
     private static final ServerAccessDeniedHandler DENIED = (exchange, exception) ->
             problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action.");
 
@@ -152,13 +167,38 @@ class GatewaySecurity {
         return !safe && session ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
+    /** Why a request was not signed in, in words a script's author can act on. */
+    private static String refusal(AuthenticationException exception) {
+        if (exception instanceof OAuth2AuthenticationException refused && refused.getError() instanceof BearerTokenError error
+                && error.getDescription() != null) {
+            return "The bearer token was refused: " + error.getDescription() + ". Ask the trust's identity provider for a new one.";
+        }
+        return "This request needs a valid bearer token from the trust's identity provider.";
+    }
+
     static Mono<Void> problem(ServerWebExchange exchange, HttpStatus status, String rule, String title, String detail) {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"/problems/" + rule + "\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + exchange.getRequest().getPath().value().replace("\"", "%22") + "\"}";
+        String body = "{\"type\":\"/problems/" + rule + "\",\"title\":\"" + json(title) + "\",\"status\":" + status.value()
+                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(exchange.getRequest().getPath().value()) + "\"}";
         DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** Text inside a JSON string: quotes, backslashes and control characters escaped. */
+    private static String json(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                escaped.append('\\').append(c);
+            } else if (c < 0x20) {
+                escaped.append(String.format("\\u%04x", (int) c));
+            } else {
+                escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 }

@@ -89,6 +89,9 @@ class GatewayTest {
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.isProblem()).isTrue();
         assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
+        assertThat(answer.json().path("type").asText()).isEqualTo("/problems/unauthenticated");
+        assertThat(answer.json().path("detail").asText()).contains("needs a valid bearer token");
+        assertThat(answer.json().path("instance").asText()).isEqualTo("/api/analytics/trust");
         assertThat(received).isEmpty();
     }
 
@@ -98,7 +101,11 @@ class GatewayTest {
         Person lead = Person.trustLead();
         for (String token : List.of(issuer.expiredToken(lead), issuer.forgedToken(lead), issuer.tokenFromAnotherIssuer(lead),
                 issuer.tokenForAnotherAudience(lead), "not-a-jwt")) {
-            assertThat(TestApi.at(port).withToken(token).get("/api/analytics/trust").status()).isEqualTo(401);
+            TestApi.Answer answer = TestApi.at(port).withToken(token).get("/api/analytics/trust");
+            assertThat(answer.status()).isEqualTo(401);
+            // what was wrong is said in the header, for clients, and in the problem, for the person reading it
+            assertThat(answer.header("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).contains("error=\"invalid_token\""));
+            assertThat(answer.json().path("detail").asText()).as(answer.body()).startsWith("The bearer token was refused: ");
         }
         assertThat(received).isEmpty();
     }
