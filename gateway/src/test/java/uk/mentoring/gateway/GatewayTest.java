@@ -2,9 +2,14 @@ package uk.mentoring.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -272,6 +277,90 @@ class GatewayTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * A connection kept open is never left unread. With Reactor Netty before 1.3.8, a request that
+     * arrived while the one before it was being answered, and was itself refused at once with its
+     * body unread, left the connection unread: the client's next request on it waited for ever.
+     * Now the next request is answered, or the connection is closed and the client sends it again
+     * on a new one, as HTTP lets a server do.
+     */
+    @Test
+    void no_request_on_a_kept_alive_connection_is_left_waiting() throws IOException {
+        String token = TestInfrastructure.identityProvider().token(Person.trustLead());
+        try (Socket connection = new Socket("localhost", port)) {
+            connection.setSoTimeout(10_000);
+            OutputStream out = connection.getOutputStream();
+            InputStream in = new BufferedInputStream(connection.getInputStream());
+            // one the service answers two seconds later, and one the gateway refuses at once, sent together
+            out.write((post("/api/analytics/slowly", token) + post("/api/analytics/trust", null)).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(statusLine(in)).isEqualTo("HTTP/1.1 401 Unauthorized");
+
+            out.write(get("/actuator/health", null).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String next = answeredOrClosed(in);
+            assertThat(next).as("the next request on the same connection").isIn("HTTP/1.1 200 OK", CLOSED);
+        }
+    }
+
+    private static final String CLOSED = "closed";
+
+    private static String answeredOrClosed(InputStream in) throws IOException {
+        try {
+            return statusLine(in);
+        } catch (EOFException | SocketException closed) {
+            return CLOSED;
+        }
+    }
+
+    private static String get(String path, String token) {
+        return "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n" + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n";
+    }
+
+    private static String post(String path, String token) {
+        return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n{}";
+    }
+
+    /** Reads one whole answer and returns its status line; the answers here carry a length or are chunked. */
+    private static String statusLine(InputStream in) throws IOException {
+        String status = line(in);
+        int length = 0;
+        boolean chunked = false;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String name = header.substring(0, header.indexOf(':')).trim();
+            String value = header.substring(header.indexOf(':') + 1).trim();
+            if (name.equalsIgnoreCase("Content-Length")) {
+                length = Integer.parseInt(value);
+            } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+                chunked = true;
+            }
+        }
+        if (chunked) {
+            for (int size = Integer.parseInt(line(in), 16); size > 0; size = Integer.parseInt(line(in), 16)) {
+                in.readNBytes(size + 2);
+            }
+            line(in);
+        } else {
+            in.readNBytes(length);
+        }
+        return status;
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c < 0) {
+                throw new EOFException("the gateway closed the connection");
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
     }
 
     private static HttpServer standInService() {
