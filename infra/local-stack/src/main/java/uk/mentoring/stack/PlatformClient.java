@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +25,7 @@ public final class PlatformClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration WHOLE_ANSWER = Duration.ofSeconds(60);
 
     private final Function<String, String> baseUrl;
     private final String identityProvider;
@@ -85,13 +90,23 @@ public final class PlatformClient {
         }
     }
 
+    /**
+     * The request's own timeout ends when the answer's headers arrive; the whole answer, body
+     * included, is awaited within a bound too, so a body that stops coming ends in an error.
+     */
     private static Answer send(HttpRequest.Builder request) {
+        HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+        CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(built, HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = answer.get(WHOLE_ANSWER.toMillis(), TimeUnit.MILLISECONDS);
             return new Answer(response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            throw new IllegalStateException("No whole answer within " + WHOLE_ANSWER.toSeconds() + " s to " + built.method() + " " + built.uri(), e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }

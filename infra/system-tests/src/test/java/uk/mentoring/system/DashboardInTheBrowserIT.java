@@ -213,6 +213,7 @@ class DashboardInTheBrowserIT {
     private static void reportStall(String what, WebDriverException stalled) {
         System.out.println(what + " stalled at " + whereTheBrowserIs() + ": " + stalled.getMessage().lines().findFirst().orElse("")
                 + "\n" + lastLines(Component.GATEWAY) + "\n" + lastLines(Component.IDENTITY_PROVIDER));
+        PlatformThreadDumps.write(what + " stalled");
     }
 
     private static void attemptSignIn(String persona) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,7 +50,7 @@ class FaultsIT {
 
             Map<String, String> acknowledged = new ConcurrentHashMap<>();
             AtomicBoolean loading = new AtomicBoolean(true);
-            AtomicInteger refusals = new AtomicInteger();
+            Map<String, AtomicInteger> refusals = new ConcurrentSkipListMap<>();
             Thread writer = new Thread(() -> {
                 int n = 0;
                 while (loading.get()) {
@@ -61,7 +62,7 @@ class FaultsIT {
                         try {
                             answer = client.post("/api/schools/" + school + "/mentees", body, lead, key);
                         } catch (RuntimeException unreachable) {
-                            refusals.incrementAndGet();
+                            refusals.computeIfAbsent(unanswered(unreachable), reason -> new AtomicInteger()).incrementAndGet();
                             pause(200);
                             continue;
                         }
@@ -69,7 +70,7 @@ class FaultsIT {
                             acknowledged.put(key, answer.json().path("id").asText());
                             break;
                         }
-                        refusals.incrementAndGet();
+                        refusals.computeIfAbsent(refused(answer), reason -> new AtomicInteger()).incrementAndGet();
                         pause(200);
                     }
                     n++;
@@ -123,8 +124,23 @@ class FaultsIT {
                     client.get("/api/admin/projections/rebuild", trustLead).json().path("state").asText().equals("FINISHED"));
             assertThat(client.get("/api/analytics/trust", trustLead).body()).as("views after the failures equal a rebuild").isEqualTo(before);
             System.out.println("Faults: " + mentees.size() + " enrolments acknowledged while the broker was killed 5 times, analytics and the "
-                    + "pairing service once each; " + refusals.get() + " attempts refused or unanswered and sent again");
+                    + "pairing service once each; " + refusals.values().stream().mapToInt(AtomicInteger::get).sum()
+                    + " attempts refused or unanswered and sent again " + refusals);
         }
+    }
+
+    private static String refused(PlatformClient.Answer answer) {
+        try {
+            return answer.status() + " " + answer.json().path("title").asText();
+        } catch (IllegalStateException notAProblem) {
+            return String.valueOf(answer.status());
+        }
+    }
+
+    /** Why an attempt had no answer, without what differs between attempts (ids, ports). */
+    private static String unanswered(RuntimeException failure) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        return cause.getClass().getSimpleName() + ": " + String.valueOf(cause.getMessage()).lines().findFirst().orElse("").replaceAll("\\d+", "n");
     }
 
     /** Paces the load and the failures; nothing here waits for a condition (awaits do that). */

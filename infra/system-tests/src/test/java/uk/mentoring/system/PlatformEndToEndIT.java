@@ -18,6 +18,7 @@ import uk.mentoring.stack.Progress;
 import uk.mentoring.stack.StackSettings;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TopicProbe;
+import uk.mentoring.testkit.WholeAnswer;
 
 /**
  * The platform as a newcomer meets it: every service its own process behind the gateway, a real
@@ -184,38 +185,34 @@ class PlatformEndToEndIT {
     void a_person_signs_in_in_the_browser_and_the_gateway_relays_their_token() throws Exception {
         java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
         java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
-                .followRedirects(java.net.http.HttpClient.Redirect.ALWAYS).build();
+                .followRedirects(java.net.http.HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(5)).build();
         String gateway = settings.url(Component.GATEWAY);
 
-        java.net.http.HttpResponse<String> loginPage = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> loginPage = WholeAnswer.of(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/")).build());
         assertThat(loginPage.uri().toString()).startsWith(settings.url(Component.IDENTITY_PROVIDER) + "/login");
         java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
         assertThat(csrf.find()).as("the sign-in form carries a CSRF token").isTrue();
 
-        java.net.http.HttpResponse<String> home = browser.send(java.net.http.HttpRequest.newBuilder(loginPage.uri())
+        java.net.http.HttpResponse<String> home = WholeAnswer.of(browser, java.net.http.HttpRequest.newBuilder(loginPage.uri())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=trust-lead&password=demo&_csrf="
-                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        + java.net.URLEncoder.encode(csrf.group(1), java.nio.charset.StandardCharsets.UTF_8))).build());
         assertThat(home.uri().toString()).isEqualTo(gateway + "/");
         assertThat(home.body()).contains("Signed in as <strong>Dr Helen Okafor (trust lead)</strong>");
 
-        java.net.http.HttpResponse<String> trust = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/analytics/trust")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> trust = WholeAnswer.of(browser, java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/analytics/trust")).build());
         assertThat(trust.statusCode()).as(trust.body()).isEqualTo(200);
         assertThat(trust.body()).contains("\"bySchool\"");
 
         // a write from the signed-in browser needs the page's CSRF token; another site's form has none
         java.net.http.HttpRequest.Builder write = java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway + "/api/schools"))
                 .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}"));
-        java.net.http.HttpResponse<String> forged = browser.send(write.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> forged = WholeAnswer.of(browser, write.build());
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.body()).contains("/problems/csrf");
         String token = cookies.getCookieStore().getCookies().stream().filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
                 .findFirst().orElseThrow().getValue();
-        java.net.http.HttpResponse<String> trusted = browser.send(write.header("X-XSRF-TOKEN", token).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> trusted = WholeAnswer.of(browser, write.header("X-XSRF-TOKEN", token).build());
         assertThat(trusted.statusCode()).as("past the guard, the empty body is refused for what it is").isEqualTo(400);
     }
 

@@ -83,15 +83,8 @@ public final class TestApi {
     }
 
     private static Answer send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.headers().map(), response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpResponse<String> response = WholeAnswer.of(HTTP, request.build());
+        return new Answer(response.statusCode(), response.headers().map(), response.body());
     }
 
     /** What came back. */
