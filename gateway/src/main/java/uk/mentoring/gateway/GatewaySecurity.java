@@ -1,8 +1,9 @@
 package uk.mentoring.gateway;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +39,7 @@ import org.springframework.security.web.server.util.matcher.PathPatternParserSer
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two ways in, one set of rules. Scripts send a bearer token from the trust's identity provider,
@@ -48,7 +50,9 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurity {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ServerAuthenticationEntryPoint BEARER_CHALLENGE = new BearerTokenServerAuthenticationEntryPoint();
+
     /**
      * Spring Security's entry point names what was wrong with a token in {@code WWW-Authenticate}
      * and then ends the answer, which left the problem's body unwritten: a 401 with no detail. Here
@@ -180,25 +184,13 @@ class GatewaySecurity {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"/problems/" + rule + "\",\"title\":\"" + json(title) + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + json(detail) + "\",\"instance\":\"" + json(exchange.getRequest().getPath().value()) + "\"}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "/problems/" + rule);
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(buffer));
-    }
-
-    /** Text inside a JSON string: quotes, backslashes and control characters escaped. */
-    private static String json(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }
