@@ -16,10 +16,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.BearerTokenError;
 import org.springframework.security.oauth2.server.resource.web.server.BearerTokenServerAuthenticationEntryPoint;
@@ -27,6 +30,7 @@ import org.springframework.security.web.server.DelegatingServerAuthenticationEnt
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.logout.RedirectServerLogoutSuccessHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -51,6 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 class GatewaySecurity {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RETRY_AFTER_SECONDS = 5;
     private static final ServerAuthenticationEntryPoint BEARER_CHALLENGE = new BearerTokenServerAuthenticationEntryPoint();
 
     /**
@@ -67,6 +72,21 @@ class GatewaySecurity {
                     }).build(), exception)
                     .then(Mono.defer(() -> problem(exchange, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                             refusal(exception))));
+    /**
+     * A token found wanting hears 401. A token that could not be checked, because the identity
+     * provider's keys did not arrive, may be perfectly good: the script hears 503 and when to try
+     * again, rather than being told to throw its token away.
+     */
+    private static final ServerAuthenticationFailureHandler TOKEN_REFUSED_OR_UNCHECKED = (filterExchange, exception) -> {
+        ServerWebExchange exchange = filterExchange.getExchange();
+        if (exception instanceof AuthenticationServiceException) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            return problem(exchange, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Token not checked",
+                    "The gateway could not reach the trust's identity provider to check the bearer token; the token may be fine."
+                            + " Please try again in " + RETRY_AFTER_SECONDS + " seconds.");
+        }
+        return PROBLEM_FOR_401.commence(exchange, exception);
+    };
     private static final ServerAccessDeniedHandler DENIED = (exchange, exception) ->
             problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action.");
 
@@ -84,7 +104,8 @@ class GatewaySecurity {
                 .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(PROBLEM_FOR_401).accessDeniedHandler(DENIED))
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }).authenticationEntryPoint(PROBLEM_FOR_401)
+                        .authenticationFailureHandler(TOKEN_REFUSED_OR_UNCHECKED).accessDeniedHandler(DENIED))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(PROBLEM_FOR_401).accessDeniedHandler(DENIED))
                 .build();
     }
@@ -136,9 +157,19 @@ class GatewaySecurity {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RememberedTokens)
-                        ? new RememberedTokens(decoder, Clock.systemUTC()) : bean;
+                        ? new RememberedTokens(uncheckedToldApart(decoder), Clock.systemUTC()) : bean;
             }
         };
+    }
+
+    /**
+     * The decoder's own failures to fetch the provider's configuration or keys arrive as whatever
+     * the web client threw, which Spring Security passes on as a server error. As a {@link JwtException}
+     * that is not a {@link BadJwtException} they become "could not check", told apart from "refused".
+     */
+    private static ReactiveJwtDecoder uncheckedToldApart(ReactiveJwtDecoder decoder) {
+        return token -> decoder.decode(token).onErrorMap(failure -> !(failure instanceof JwtException),
+                failure -> new JwtException("The identity provider's keys could not be fetched: " + failure.getMessage(), failure));
     }
 
     /**

@@ -33,7 +33,7 @@ import reactor.netty.http.client.HttpClient;
  * token, refreshing a session's token, and finding the provider's keys for scripts' tokens.
  * Without a bound, a provider that accepts a connection and never answers leaves the person's page,
  * or every script's request, waiting for ever; with one, the person is sent back to sign in and a
- * script hears 401, and the next request asks again.
+ * script hears 503 and when to try again, and the next request asks again.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityProviderCalls {

@@ -3,20 +3,14 @@ package uk.mentoring.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -34,37 +28,19 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import reactor.core.publisher.Mono;
 
+import uk.mentoring.testkit.SilentServer;
+
 /** A provider that accepts the connection and never answers: each of the gateway's calls to it gives up within its bound. */
 class IdentityProviderCallsTest {
 
     private static final Duration ANSWER = Duration.ofMillis(300);
 
-    private ServerSocket silentProvider;
-    private final List<Socket> held = new CopyOnWriteArrayList<>();
+    private final SilentServer silentProvider = SilentServer.start();
     private final IdentityProviderCalls calls = new IdentityProviderCalls(Duration.ofSeconds(1), ANSWER);
 
-    @BeforeEach
-    void listen() throws IOException {
-        silentProvider = new ServerSocket(0);
-        Thread acceptor = new Thread(() -> {
-            while (!silentProvider.isClosed()) {
-                try {
-                    held.add(silentProvider.accept());
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        });
-        acceptor.setDaemon(true);
-        acceptor.start();
-    }
-
     @AfterEach
-    void close() throws IOException {
+    void close() {
         silentProvider.close();
-        for (Socket socket : held) {
-            socket.close();
-        }
     }
 
     @Test
@@ -120,7 +96,7 @@ class IdentityProviderCallsTest {
 
         assertThat(refusal).as("the call ends with an error, not an answer").isNotNull();
         assertThat(waited).as("it ended by its own bound, well before the test's").isLessThan(Duration.ofSeconds(5));
-        assertThat(held).as("the call did reach the provider").isNotEmpty();
+        assertThat(silentProvider.wasCalled()).as("the call did reach the provider").isTrue();
         return refusal;
     }
 
@@ -141,6 +117,6 @@ class IdentityProviderCallsTest {
     }
 
     private String provider(String path) {
-        return "http://localhost:" + silentProvider.getLocalPort() + path;
+        return silentProvider.url() + path;
     }
 }

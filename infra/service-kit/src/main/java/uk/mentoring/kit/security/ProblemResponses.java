@@ -5,16 +5,25 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
-/** 401 and 403 from the security filters, as problem+json like every other error. */
-final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * 401, 403 and 503 from the security filters, as problem+json like every other error. A token
+ * found wanting is a 401; a token that could not be checked, because the identity provider's keys
+ * did not arrive, may be perfectly good, and its caller hears 503 and when to try again.
+ */
+final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler, AuthenticationFailureHandler {
+
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
@@ -23,6 +32,19 @@ final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHa
         bearer.commence(request, response, exception); // sets WWW-Authenticate as RFC 6750 asks
         write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign-in required",
                 "This request needs a valid bearer token from the trust's identity provider.", request);
+    }
+
+    @Override
+    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
+        if (exception instanceof AuthenticationServiceException) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+            write(response, HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable", "Token not checked",
+                    "The service could not reach the trust's identity provider to check the bearer token; the token may be fine."
+                            + " Please try again in " + RETRY_AFTER_SECONDS + " seconds.", request);
+            return;
+        }
+        commence(request, response, exception);
     }
 
     @Override

@@ -1,26 +1,35 @@
 package uk.mentoring.kit.security;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
@@ -53,7 +62,14 @@ public class ResourceServerSecurityAutoConfiguration {
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokens))
                         .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                        .accessDeniedHandler(problems)
+                        .withObjectPostProcessor(new ObjectPostProcessor<BearerTokenAuthenticationFilter>() {
+                            @Override
+                            public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationFailureHandler(problems);
+                                return filter;
+                            }
+                        }))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)
@@ -67,7 +83,41 @@ public class ResourceServerSecurityAutoConfiguration {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens) ? new RememberedTokens(decoder, Clock.systemUTC()) : bean;
+                return bean instanceof JwtDecoder decoder && !(bean instanceof RememberedTokens)
+                        ? new RememberedTokens(uncheckedToldApart(decoder), Clock.systemUTC()) : bean;
+            }
+        };
+    }
+
+    /**
+     * The provider's configuration and keys are fetched with a bounded wait. Spring Security's
+     * client has none by default: a provider that accepts the connection and never answers would
+     * hold every request thread that needs its keys, for ever.
+     */
+    @Bean
+    JwkSetUriJwtDecoderBuilderCustomizer identityProviderKeys(
+            @Value("${mentoring.identity-provider.connect-timeout}") Duration connect,
+            @Value("${mentoring.identity-provider.answer-timeout}") Duration answer) {
+        SimpleClientHttpRequestFactory bounded = new SimpleClientHttpRequestFactory();
+        bounded.setConnectTimeout(connect);
+        bounded.setReadTimeout(answer);
+        RestTemplate identityProvider = new RestTemplate(bounded);
+        return builder -> builder.restOperations(identityProvider);
+    }
+
+    /**
+     * Failing to fetch the provider's configuration arrives as whatever the client threw, which
+     * Spring Security passes on as a server error. As a {@link JwtException} that is not a
+     * {@link BadJwtException} it becomes "could not check" (503), told apart from "refused" (401).
+     */
+    static JwtDecoder uncheckedToldApart(JwtDecoder decoder) {
+        return token -> {
+            try {
+                return decoder.decode(token);
+            } catch (JwtException checkedAndAnswered) {
+                throw checkedAndAnswered;
+            } catch (RuntimeException unchecked) {
+                throw new JwtException("The identity provider's keys could not be fetched: " + unchecked.getMessage(), unchecked);
             }
         };
     }
