@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import uk.mentoring.analytics.progress.MenteeTimeline.Step;
 import uk.mentoring.analytics.progress.PairingProgress.Status;
 import uk.mentoring.analytics.progress.PairingProgress.Trend;
+import uk.mentoring.analytics.progress.TrustDirectory.MenteeCount;
 import uk.mentoring.analytics.progress.TrustDirectory.Person;
 import uk.mentoring.analytics.progress.TrustDirectory.School;
 import uk.mentoring.contracts.MenteeStage;
@@ -55,15 +56,14 @@ public class ProgressViews {
         List<PairingProgress> progress = progress(all, query);
         List<School> schools = directory.schools();
         Map<UUID, Long> mentors = directory.mentorsBySchool(Optional.empty());
-        Map<UUID, List<UUID>> mentees = directory.menteesBySchool(Optional.empty());
-        Set<UUID> paired = pairedNow(all);
+        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(Optional.empty(), pairedNow(all));
         Map<UUID, List<PairingProgress>> bySchool = progress.stream().collect(Collectors.groupingBy(PairingProgress::schoolId));
 
         List<SchoolSummary> summaries = schools.stream().map(school -> {
             GroupProgress group = GroupProgress.of(bySchool.getOrDefault(school.schoolId(), List.of()));
-            List<UUID> schoolMentees = mentees.getOrDefault(school.schoolId(), List.of());
+            MenteeCount schoolMentees = mentees.getOrDefault(school.schoolId(), MenteeCount.NONE);
             return new SchoolSummary(school.schoolId(), school.name(), school.urn(), school.phase(), mentors.getOrDefault(school.schoolId(), 0L),
-                    schoolMentees.size(), unpaired(schoolMentees, paired), group, VirtuousCircle.of(group));
+                    schoolMentees.mentees(), schoolMentees.withoutMentor(), group, VirtuousCircle.of(group));
         }).toList();
         Map<UUID, Person> people = directory.people(members(progress));
         Map<UUID, String> schoolNames = schools.stream().filter(school -> school.name() != null)
@@ -87,7 +87,7 @@ public class ProgressViews {
         return directory.school(schoolId).map(school -> {
             List<PairingHistory> inSchool = histories.inSchool(schoolId);
             List<PairingProgress> progress = progress(inSchool, query);
-            List<UUID> mentees = directory.menteesBySchool(Optional.of(schoolId)).getOrDefault(schoolId, List.of());
+            MenteeCount mentees = directory.menteesBySchool(Optional.of(schoolId), pairedNow(inSchool)).getOrDefault(schoolId, MenteeCount.NONE);
             Map<UUID, Person> people = directory.people(members(progress));
             List<PairingRow> rows = progress.stream()
                     .map(pairing -> new PairingRow(pairing.pairingId(), people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(),
@@ -99,8 +99,8 @@ public class ProgressViews {
                     .toList();
             GroupProgress group = GroupProgress.of(progress);
             return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
-                    directory.mentorsBySchool(Optional.of(schoolId)).getOrDefault(schoolId, 0L), mentees.size(),
-                    unpaired(mentees, pairedNow(inSchool)), group, VirtuousCircle.of(group), byStage(progress),
+                    directory.mentorsBySchool(Optional.of(schoolId)).getOrDefault(schoolId, 0L), mentees.mentees(),
+                    mentees.withoutMentor(), group, VirtuousCircle.of(group), byStage(progress),
                     Week.of(progress, query.from(), query.to()), rows);
         });
     }
@@ -156,10 +156,6 @@ public class ProgressViews {
         Set<UUID> paired = new HashSet<>();
         pairings.stream().filter(pairing -> pairing.existedBetween(now, now)).forEach(pairing -> paired.add(pairing.menteeId()));
         return paired;
-    }
-
-    private static long unpaired(List<UUID> mentees, Set<UUID> paired) {
-        return mentees.stream().filter(mentee -> !paired.contains(mentee)).count();
     }
 
     private static Map<MenteeStage, StageProgress> byStage(List<PairingProgress> progress) {

@@ -11,10 +11,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -22,6 +26,9 @@ import org.springframework.stereotype.Component;
 /** The trust's schools and people as {@link TrustDirectoryProjection} keeps them. */
 @Component
 public class TrustDirectory {
+
+    /** What telling paired mentees by school needs of their records: not their sealed names and histories. */
+    private static final Bson ID_AND_SCHOOL = Projections.include("_id", "schoolId");
 
     private final ViewGenerations generations;
 
@@ -83,12 +90,27 @@ public class TrustDirectory {
         return countBySchool(mentorViews(), school);
     }
 
-    /** The ids of each school's mentees, for all schools or one. */
-    public Map<UUID, List<UUID>> menteesBySchool(Optional<UUID> school) {
-        Map<UUID, List<UUID>> bySchool = new HashMap<>();
-        menteeViews().find(inSchool(school)).forEach(mentee -> bySchool.computeIfAbsent(UUID.fromString(mentee.getString("schoolId")), id -> new ArrayList<>())
-                .add(UUID.fromString(mentee.getString("_id"))));
-        return bySchool;
+    /**
+     * How many mentees each school has, for all schools or one, and how many of them are not among
+     * {@code paired}: counted by the store, so a trust-wide read carries one figure a school rather
+     * than every mentee's record.
+     */
+    public Map<UUID, MenteeCount> menteesBySchool(Optional<UUID> school, Set<UUID> paired) {
+        Map<UUID, Long> pairedIn = new HashMap<>();
+        if (!paired.isEmpty()) {
+            menteeViews().find(Filters.and(inSchool(school), in("_id", paired.stream().map(UUID::toString).toList())))
+                    .projection(ID_AND_SCHOOL)
+                    .forEach(mentee -> pairedIn.merge(UUID.fromString(mentee.getString("schoolId")), 1L, Long::sum));
+        }
+        Map<UUID, MenteeCount> counts = new HashMap<>();
+        countBySchool(menteeViews(), school).forEach((id, mentees) -> counts.put(id, new MenteeCount(mentees, mentees - pairedIn.getOrDefault(id, 0L))));
+        return counts;
+    }
+
+    /** A school's mentees, and those of them without a mentor now. */
+    public record MenteeCount(long mentees, long withoutMentor) {
+
+        public static final MenteeCount NONE = new MenteeCount(0, 0);
     }
 
     /** Names of the given people, mentors and mentees alike. */
@@ -105,7 +127,8 @@ public class TrustDirectory {
 
     private static Map<UUID, Long> countBySchool(MongoCollection<Document> people, Optional<UUID> school) {
         Map<UUID, Long> counts = new HashMap<>();
-        people.find(inSchool(school)).forEach(person -> counts.merge(UUID.fromString(person.getString("schoolId")), 1L, Long::sum));
+        people.aggregate(List.of(Aggregates.match(inSchool(school)), Aggregates.group("$schoolId", Accumulators.sum("people", 1))))
+                .forEach(group -> counts.put(UUID.fromString(group.getString("_id")), ((Number) group.get("people")).longValue()));
         return counts;
     }
 

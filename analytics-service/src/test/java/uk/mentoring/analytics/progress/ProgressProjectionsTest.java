@@ -107,6 +107,15 @@ class ProgressProjectionsTest {
         ProgressViews.PairingView paired = views.pairing(pairing, TODAY).orElseThrow();
         assertThat(paired.mentor().displayName()).isEqualTo("Amira Khan");
         assertThat(paired.status()).isEqualTo(Status.ACTIVE);
+
+        ProgressViews.TrustView trust = views.trust(ProgressQuery.today(TODAY));
+        assertThat(trust.bySchool()).singleElement().satisfies(summary -> {
+            assertThat(summary.mentors()).isEqualTo(1);
+            assertThat(summary.mentees()).isEqualTo(2);
+            assertThat(summary.menteesWithoutMentor()).isEqualTo(1);
+        });
+        assertThat(trust.mentees()).isEqualTo(2);
+        assertThat(trust.menteesWithoutMentor()).isEqualTo(1);
     }
 
     @Test
