@@ -19,13 +19,30 @@ final class Report {
         StringBuilder table = new StringBuilder();
         table.append("Measured ").append(results.get("date")).append(" on ").append(machine.get("cores")).append(" cores (Java ")
                 .append(machine.get("java")).append("), load generator on the same machine, ").append(results.get("phaseSeconds"))
-                .append(" s a phase.\n\n");
+                .append(" s a phase");
+        Map<String, Object> warmUp = (Map<String, Object>) results.get("warmUp");
+        if (warmUp != null) {
+            table.append(", after ").append(warmUp.get("seconds")).append(" s of enrolments to warm up ")
+                    .append(Boolean.TRUE.equals(warmUp.get("settled")) ? "(until two rounds in a row gained under 5%)"
+                            : "(its limit reached before two rounds in a row gained under 5%)");
+        }
+        table.append(".\n\n");
         table.append("| measure | measured | compared with | target (2 cores) |\n| --- | --- | --- | --- |\n");
         row(table, "enrolments/s at the maximum, through the gateway", gateway.get("commandsPerSecond"),
                 "straight to the service: " + direct.get("commandsPerSecond") + " (ratio " + commands.get("gatewayThroughputRatio") + ")", "≥ 1,000");
         row(table, "latency p50 / p99 through the gateway (ms)", latency(gateway), "straight: " + latency(direct), "p99 ≤ 100");
         row(table, "gateway latency ratio p50 / p99", commands.get("gatewayLatencyRatioP50") + " / " + commands.get("gatewayLatencyRatioP99"),
                 "1.0 would be free", "≤ 1.25");
+        Map<String, Object> processor = (Map<String, Object>) commands.get("processorMsPerEnrolment");
+        if (processor != null) {
+            Map<String, Object> viaGateway = (Map<String, Object>) processor.get("throughGateway");
+            Map<String, Object> straight = (Map<String, Object>) processor.get("direct");
+            row(table, "processor time per enrolment at the maximum, through the gateway (ms)", viaGateway.get("platform") + ": "
+                    + processes((Map<String, Object>) viaGateway.get("byProcess")), "straight: " + straight.get("platform") + " (the load generator "
+                    + viaGateway.get("loadGenerator") + " and " + straight.get("loadGenerator") + " more)", "");
+            row(table, "enrolments/s the cores carry at that cost, the load sent from elsewhere", viaGateway.get("ceilingPerSecond"),
+                    "straight: " + straight.get("ceilingPerSecond"), "≥ 1,000");
+        }
         Map<String, Object> gatewayFixed = (Map<String, Object>) results.get("gatewayAtFixedRate");
         if (gatewayFixed != null) {
             row(table, "enrolment latency p50 / p99 at " + gatewayFixed.get("rate") + "/s through the gateway (ms)",
@@ -56,11 +73,14 @@ final class Report {
         row(table, "rebuild (events/s)", rebuild.get("eventsPerSecond") + " (" + rebuild.get("events") + " events in " + rebuild.get("seconds") + " s)",
                 "plain consumer: " + rebuild.get("rawConsumerRecordsPerSecond") + " records/s (ratio " + rebuild.get("ratioToRawConsumer") + ")",
                 "≥ 20,000 and ≥ 0.3");
-        Map<String, Object> memory = (Map<String, Object>) results.get("residentMemoryMB");
-        StringBuilder processes = new StringBuilder();
-        memory.forEach((process, mb) -> processes.append(processes.length() == 0 ? "" : ", ").append(process).append(' ').append(mb));
-        row(table, "resident memory (MB)", processes.toString(), "", "");
+        row(table, "resident memory (MB)", processes((Map<String, Object>) results.get("residentMemoryMB")), "", "");
         return table.toString();
+    }
+
+    private static String processes(Map<String, Object> figures) {
+        StringBuilder processes = new StringBuilder();
+        figures.forEach((process, figure) -> processes.append(processes.length() == 0 ? "" : ", ").append(process).append(' ').append(figure));
+        return processes.toString();
     }
 
     @SuppressWarnings("unchecked")

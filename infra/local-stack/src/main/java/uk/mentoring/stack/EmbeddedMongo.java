@@ -1,8 +1,12 @@
 package uk.mentoring.stack;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -53,6 +57,22 @@ final class EmbeddedMongo implements AutoCloseable {
             store.commit();
         }
         return BY_VALUE.equals(layout.get("keys"));
+    }
+
+    /** Processor time the server's threads have used so far: its network threads and the file store's writers. */
+    Duration processorTime() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (thread != null && isServerThread(thread.getThreadName())) {
+                nanos += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return Duration.ofNanos(nanos);
+    }
+
+    private static boolean isServerThread(String name) {
+        return name.startsWith("mongo-server-") || name.startsWith("MVStore ") || name.startsWith("H2-");
     }
 
     @Override

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 public final class Platform implements AutoCloseable {
 
+    /** In {@link #processorTime()}: this JVM, apart from the embedded MongoDB's threads. */
+    public static final String THIS_PROCESS = "this process";
+    private static final String EMBEDDED_MONGO = "embedded MongoDB";
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(5);
 
     private final StackSettings settings;
@@ -254,6 +257,27 @@ public final class Platform implements AutoCloseable {
         memory.put("local-stack (with embedded MongoDB)", ProcessHandle.current().pid() > 0
                 ? ownResidentBytes().orElse(runtime.totalMemory() - runtime.freeMemory()) : 0L);
         return memory;
+    }
+
+    /**
+     * Processor time each process has used so far. The embedded MongoDB runs in this process and is
+     * counted apart from the rest of it ({@link #THIS_PROCESS}: whatever else this JVM does, with its
+     * compiler and collector threads).
+     */
+    public Map<String, Duration> processorTime() {
+        Map<String, Duration> used = new LinkedHashMap<>();
+        for (ManagedProcess process : processes) {
+            process.pid().flatMap(ProcessHandle::of).flatMap(handle -> handle.info().totalCpuDuration())
+                    .ifPresent(time -> used.put(process.name(), time));
+        }
+        Duration own = ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+        if (mongo != null) {
+            Duration server = mongo.processorTime();
+            used.put(EMBEDDED_MONGO, server);
+            own = own.minus(server);
+        }
+        used.put(THIS_PROCESS, own);
+        return used;
     }
 
     public List<String> logFiles() {
