@@ -28,7 +28,7 @@ class RelayedStorageStrategy extends DocumentPerEventStorageStrategy {
     public void ensureIndexes(MongoCollection<Document> events, MongoCollection<Document> snapshots) {
         super.ensureIndexes(events, snapshots);
         // only unpublished events are in this index, so the sweep's query stays cheap on MongoDB
-        // however large the store grows (the embedded server ignores it and scans)
+        // however large the store grows (the embedded server keeps every event in it, still cheap)
         events.createIndex(Indexes.ascending(PUBLISHED),
                 new IndexOptions().name("unpublishedEvents").partialFilterExpression(new Document(PUBLISHED, false)));
     }

@@ -18,7 +18,8 @@ import org.h2.mvstore.type.ObjectDataType;
  * The H2 backend of the embedded server, with its maps opened with key and document types that
  * compare by value and store BSON ({@link ValueOrder}, {@link BsonDocuments}). The backend itself
  * opens the same maps by name afterwards and is handed these, as H2 keeps one map per name. Its
- * unique indexes also answer queries by their leading fields ({@link LeadingFieldsIndex}).
+ * unique indexes also answer queries by their leading fields ({@link LeadingFieldsIndex}), and
+ * indexes that are not unique are kept too ({@link SecondaryIndex}).
  */
 final class FileBackend extends H2Backend {
 
@@ -46,6 +47,13 @@ final class FileBackend extends H2Backend {
             MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
             return new LeadingFieldsIndex(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), indexKeys, sparse);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
+                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            return new SecondaryIndex(indexName, keys, sparse, indexKeys);
         }
 
         @Override

@@ -50,10 +50,7 @@ class PublicationLedger {
         events.bulkWrite(updates);
     }
 
-    /**
-     * Events stored but not yet acknowledged. On MongoDB a partial index makes this cheap; the
-     * embedded server scans, which is why the sweep runs seldom and only on one instance.
-     */
+    /** Events stored but not yet acknowledged, found by the index of unpublished events. */
     List<StoredEvent> unpublished(int limit) {
         List<StoredEvent> pending = new ArrayList<>();
         events.find(eq(StoredEvent.PUBLISHED, false)).limit(limit).forEach(document -> pending.add(StoredEvent.of(document)));

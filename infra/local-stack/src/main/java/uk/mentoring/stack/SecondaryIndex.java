@@ -1,0 +1,120 @@
+package uk.mentoring.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.Document;
+import org.h2.mvstore.MVMap;
+
+/**
+ * An index that is not unique, which the library does not keep at all (it reads the whole
+ * collection for every query): the views' documents by school, mentee or mentor, the stored events
+ * not yet published. Each document has a key of its indexed values followed by its position, so
+ * documents sharing values are told apart, and a query that pins the first fields reads one stretch
+ * of the tree ({@link LeadingValues}).
+ *
+ * <p>MongoDB's partial indexes arrive here without their filter, so such an index holds every
+ * document; it still answers only what the collection then checks against the whole query.
+ */
+final class SecondaryIndex extends Index<Object> {
+
+    private static final String ID = "_id";
+
+    private final MVMap<Object, Object> keys;
+
+    SecondaryIndex(String name, List<IndexKey> fields, boolean sparse, MVMap<Object, Object> keys) {
+        super(name, fields, sparse);
+        this.keys = keys;
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        return !LeadingValues.required(query, keys()).isEmpty();
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        return LeadingValues.positions(keys, LeadingValues.required(query, keys()), keys().size() + 1);
+    }
+
+    /** No document is found by its values alone here: the collection asks its unique indexes. */
+    @Override
+    public Object getPosition(Document document) {
+        return null;
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // any number of documents may share values
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        entries(document, position).forEach(entry -> keys.put(entry, position));
+    }
+
+    /** The document's position, as its unique indexes tell it: its id. */
+    @Override
+    public Object remove(Document document) {
+        Object position = document.get(ID);
+        entries(document, position).forEach(keys::remove);
+        return position;
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // any number of documents may share values
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
+        List<KeyValue> before = entries(oldDocument, position);
+        List<KeyValue> after = entries(newDocument, position);
+        if (!before.equals(after)) {
+            before.forEach(keys::remove);
+            after.forEach(entry -> keys.put(entry, position));
+        }
+    }
+
+    /** A key for each combination of the document's indexed values (one per element of an array), ending in its position. */
+    private List<KeyValue> entries(Document document, Object position) {
+        if (isSparse() && keys().stream().noneMatch(document::containsKey)) {
+            return List.of();
+        }
+        Set<KeyValue> values = getKeyValues(document);
+        List<KeyValue> entries = new ArrayList<>(values.size());
+        for (KeyValue value : values) {
+            List<Object> parts = new ArrayList<>(value.size() + 1);
+            value.forEach(parts::add);
+            parts.add(position);
+            entries.add(new KeyValue(parts));
+        }
+        return entries;
+    }
+
+    @Override
+    public long getCount() {
+        return keys.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0;
+    }
+
+    /** The database removes the tree itself, by the name the library gives an index's tree. */
+    @Override
+    public void drop() {
+        keys.clear();
+    }
+}

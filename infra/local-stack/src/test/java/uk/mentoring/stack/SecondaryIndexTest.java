@@ -1,0 +1,178 @@
+package uk.mentoring.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import com.mongodb.client.FindIterable;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Indexes that are not unique, kept by the file-backed server: the same answers as the library's
+ * own backend, which keeps no such index and reads every document, through inserts, moves,
+ * removals and a restart; and answered from the index, not by reading the collection.
+ */
+class SecondaryIndexTest {
+
+    private static final List<Function<MongoCollection<Document>, FindIterable<Document>>> QUERIES = List.of(
+            mentees -> mentees.find(Filters.eq("schoolId", "school-1")),
+            mentees -> mentees.find(Filters.eq("schoolId", "school-2")).sort(Sorts.ascending("_id")),
+            mentees -> mentees.find(Filters.and(Filters.eq("schoolId", "school-3"), Filters.eq("stage", "TRAINEE"))),
+            mentees -> mentees.find(Filters.and(Filters.eq("schoolId", "school-3"), Filters.in("_id", List.of("mentee-3", "mentee-13", "mentee-14")))),
+            mentees -> mentees.find(Filters.eq("schoolId", "school-10")),
+            mentees -> mentees.find(Filters.eq("schoolId", "nowhere")),
+            mentees -> mentees.find(Filters.eq("schoolId", 4)),
+            mentees -> mentees.find(Filters.eq("schoolId", null)),
+            mentees -> mentees.find(Filters.eq("published", false)).limit(5),
+            mentees -> mentees.find(Filters.eq("published", false)),
+            mentees -> mentees.find(Filters.eq("published", true)),
+            mentees -> mentees.find(Filters.eq("published", 0)),
+            mentees -> mentees.find(Filters.exists("schoolId")));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void the_file_backed_server_answers_by_an_index_that_is_not_unique_as_a_server_reading_every_document_does() throws IOException {
+        List<List<List<Document>>> scanned;
+        MongoServer readingEverything = new MongoServer(new H2Backend(new MVStore.Builder().open()));
+        try {
+            scanned = afterEachChange(readingEverything.bind().getPort());
+        } finally {
+            readingEverything.shutdownNow();
+        }
+        int port = freePort();
+        List<List<List<Document>>> fromFile;
+        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port)) {
+            fromFile = afterEachChange(port);
+        }
+        List<List<Document>> afterRestart;
+        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port)) {
+            afterRestart = answers(port);
+        }
+        for (int change = 0; change < scanned.size(); change++) {
+            for (int query = 0; query < QUERIES.size(); query++) {
+                assertThat(fromFile.get(change).get(query)).as("query %d after change %d", query, change)
+                        .containsExactlyInAnyOrderElementsOf(scanned.get(change).get(query));
+            }
+        }
+        List<List<Document>> last = scanned.get(scanned.size() - 1);
+        for (int query = 0; query < QUERIES.size(); query++) {
+            assertThat(afterRestart.get(query)).as("query %d after a restart", query).containsExactlyInAnyOrderElementsOf(last.get(query));
+        }
+        assertThat(scanned.get(0).get(0)).as("every tenth mentee and the one in two schools").hasSize(11);
+        assertThat(scanned.get(1).get(0)).as("three moved away, one arrived").hasSize(9);
+        assertThat(scanned.get(0).get(9)).as("every third one unpublished").hasSize(34);
+        assertThat(scanned.get(2).get(9)).as("published since").hasSize(17);
+        assertThat(scanned.get(3).get(0)).as("removed").hasSize(5);
+    }
+
+    @Test
+    void documents_stored_before_the_index_are_in_it_and_a_query_by_an_indexed_value_reads_only_the_index() throws IOException {
+        int port = freePort();
+        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
+             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+            mentees.insertMany(mentees());
+            mentees.createIndex(Indexes.ascending("schoolId"));
+            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).hasSize(11);
+        }
+        // one mentee taken out of the index behind the server's back
+        MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
+        try {
+            MVMap<Object, Object> index = store.openMap("analytics.mentees._index_schoolId_1",
+                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            assertThat(index.remove(new KeyValue("school-1", "mentee-1"))).isEqualTo("mentee-1");
+            store.commit();
+        } finally {
+            store.close();
+        }
+        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
+             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>()))
+                    .as("answered from the index").hasSize(10).noneMatch(mentee -> mentee.get("_id").equals("mentee-1"));
+            assertThat(mentees.countDocuments(Filters.eq("schoolId", "school-1"))).as("counted by reading every document").isEqualTo(11);
+        }
+    }
+
+    /** The answers to every query after each change: the mentees stored, three moved, some published, some removed. */
+    private static List<List<List<Document>>> afterEachChange(int port) {
+        List<Consumer<MongoCollection<Document>>> changes = List.of(
+                mentees -> mentees.insertMany(mentees()),
+                mentees -> {
+                    mentees.updateOne(Filters.eq("_id", "mentee-1"), Updates.set("schoolId", "school-2"));
+                    mentees.updateOne(Filters.eq("_id", "mentee-11"), Updates.set("schoolId", "school-3"));
+                    mentees.updateOne(Filters.eq("_id", "mentee-21"), Updates.unset("schoolId"));
+                    mentees.updateOne(Filters.eq("_id", "mentee-31"), Updates.set("stage", "EARLY_CAREER"));
+                    mentees.updateOne(Filters.eq("_id", "mentee-200"), Updates.set("schoolId", "school-1"), new UpdateOptions().upsert(true));
+                },
+                mentees -> mentees.updateMany(Filters.and(Filters.eq("published", false), Filters.lt("n", 50)), Updates.set("published", true)),
+                mentees -> mentees.deleteMany(Filters.in("_id", List.of("mentee-41", "mentee-51", "mentee-61", "mentee-200"))));
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+            mentees.createIndex(Indexes.ascending("schoolId"));
+            mentees.createIndex(Indexes.ascending("published"), new IndexOptions().partialFilterExpression(new Document("published", false)));
+            List<List<List<Document>>> answers = new ArrayList<>();
+            for (Consumer<MongoCollection<Document>> change : changes) {
+                change.accept(mentees);
+                answers.add(answers(mentees));
+            }
+            return answers;
+        }
+    }
+
+    private static List<List<Document>> answers(int port) {
+        try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            return answers(client.getDatabase("analytics").getCollection("mentees"));
+        }
+    }
+
+    private static List<List<Document>> answers(MongoCollection<Document> mentees) {
+        List<List<Document>> answers = new ArrayList<>();
+        QUERIES.forEach(query -> answers.add(query.apply(mentees).into(new ArrayList<>())));
+        return answers;
+    }
+
+    /** A hundred mentees in ten schools, every third not yet published, and a few the index must not lose track of. */
+    private static List<Document> mentees() {
+        List<Document> mentees = new ArrayList<>();
+        for (int n = 0; n < 100; n++) {
+            mentees.add(new Document("_id", "mentee-" + n).append("n", n).append("schoolId", "school-" + n % 10)
+                    .append("stage", n % 2 == 0 ? "TRAINEE" : "EARLY_CAREER").append("published", n % 3 != 0));
+        }
+        mentees.add(new Document("_id", "numbered").append("schoolId", 4).append("published", 0));
+        mentees.add(new Document("_id", "nowhere yet").append("published", true));
+        mentees.add(new Document("_id", "two schools").append("schoolId", List.of("school-1", "school-2")));
+        return mentees;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
