@@ -24,6 +24,12 @@ final class EmbeddedMongo implements AutoCloseable {
     private static final String BY_VALUE = "keys in value order; keys and documents as BSON";
     /** The pages kept in memory; the services' event stores and views are read far more than written. */
     private static final int CACHE_MB = 64;
+    /**
+     * Changes held before they are written early, ahead of the tenth of a second: the store
+     * rewrites every page a change touched, and at its default of 1 MB a rebuild of the views wrote
+     * the same pages many times a second.
+     */
+    private static final int UNSAVED_KB = 32 * 1024;
 
     private final MongoServer server;
     private final H2Backend backend;
@@ -35,7 +41,7 @@ final class EmbeddedMongo implements AutoCloseable {
 
     static EmbeddedMongo start(Path folder, int port) throws IOException {
         Files.createDirectories(folder);
-        MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).cacheSize(CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).cacheSize(CACHE_MB).autoCommitBufferSize(UNSAVED_KB).open();
         // written to the file within a tenth of a second; a real MongoDB journals every write
         store.setAutoCommitDelay(100);
         H2Backend backend = storesByValue(store) ? new FileBackend(store) : new H2Backend(store);

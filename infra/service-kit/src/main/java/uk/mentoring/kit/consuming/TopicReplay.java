@@ -7,6 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -51,6 +56,10 @@ public class TopicReplay {
      * agrees. The end is looked up again whenever it is reached, so records written meanwhile are
      * read too.
      *
+     * <p>The handler runs on a thread of its own, one batch at a time and in order, while the next
+     * poll's records are fetched and decoded: a rebuild waits for its writes and its reads at once
+     * instead of one after the other. A batch is counted as done once the handler has returned.
+     *
      * @return the number of events handed over
      */
     public long replayInBatches(Consumer<List<ReceivedEvent>> handler, Progress progress, BooleanSupplier mayFinish) {
@@ -64,6 +73,11 @@ public class TopicReplay {
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
         properties.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
 
+        ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "replay-handler");
+            thread.setDaemon(true);
+            return thread;
+        });
         try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
@@ -77,6 +91,9 @@ public class TopicReplay {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long done = 0;
             long records = 0;
+            long recordsHandedOver = 0;
+            Future<?> handling = CompletableFuture.completedFuture(null);
+            int handlingSize = 0;
             progress.at(0, total(beginning, end));
             while (true) {
                 ConsumerRecords<String, CloudEvent> batch = consumer.poll(Duration.ofMillis(200));
@@ -88,19 +105,45 @@ public class TopicReplay {
                     }
                     CloudEventDecoder.decode(record.value(), Optional.empty()).ifPresent(events::add);
                 }
+                finish(handling);
+                done += handlingSize;
+                handlingSize = 0;
+                progress.at(recordsHandedOver, Math.max(records, total(beginning, end)));
                 if (!events.isEmpty()) {
-                    handler.accept(events);
-                    done += events.size();
+                    handling = writer.submit(() -> handler.accept(events));
+                    handlingSize = events.size();
                 }
-                progress.at(records, Math.max(records, total(beginning, end)));
+                recordsHandedOver = records;
                 if (reached(consumer, end)) {
                     end = consumer.endOffsets(partitions);
                     if (reached(consumer, end) && mayFinish.getAsBoolean()) {
+                        finish(handling);
+                        done += handlingSize;
                         progress.at(records, records);
                         return done;
                     }
                 }
             }
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    /** Waits for a batch's handling; what failed there fails the replay, as it would have on this thread. */
+    private static void finish(Future<?> handling) {
+        try {
+            handling.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The replay was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            if (e.getCause() instanceof Error) {
+                throw (Error) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
