@@ -29,6 +29,7 @@ public class TrustDirectory {
 
     /** What telling paired mentees by school needs of their records: not their sealed names and histories. */
     private static final Bson ID_AND_SCHOOL = Projections.include("_id", "schoolId");
+    private static final Bson SCHOOL_ONLY = Projections.fields(Projections.include("schoolId"), Projections.excludeId());
 
     private final ViewGenerations generations;
 
@@ -127,6 +128,17 @@ public class TrustDirectory {
 
     private static Map<UUID, Long> countBySchool(MongoCollection<Document> people, Optional<UUID> school) {
         Map<UUID, Long> counts = new HashMap<>();
+        if (school.isPresent()) {
+            // one school's entries in the schoolId index; MongoDB answers this from the index alone
+            long found = 0;
+            for (Document ignored : people.find(eq("schoolId", school.get().toString())).projection(SCHOOL_ONLY)) {
+                found++;
+            }
+            if (found > 0) {
+                counts.put(school.get(), found);
+            }
+            return counts;
+        }
         people.aggregate(List.of(Aggregates.match(inSchool(school)), Aggregates.group("$schoolId", Accumulators.sum("people", 1))))
                 .forEach(group -> counts.put(UUID.fromString(group.getString("_id")), ((Number) group.get("people")).longValue()));
         return counts;
