@@ -69,15 +69,19 @@ final class ValueOrder extends BasicDataType<Object> {
     }
 
     private static int compareValues(Object a, Object b) {
-        if (a == b || Objects.equals(a, b)) {
+        if (a == b) {
             return 0;
         }
         int order = kind(a) - kind(b);
         if (order != 0) {
             return order;
         }
+        // compared part by part once, rather than for equality first and then again for order
         if (a instanceof KeyValue) {
             return compareKeys((KeyValue) a, (KeyValue) b);
+        }
+        if (Objects.equals(a, b)) {
+            return 0;
         }
         order = MONGODB_ORDER.compare(a, b);
         if (order != 0) {
@@ -142,8 +146,9 @@ final class ValueOrder extends BasicDataType<Object> {
      */
     private static boolean carriedAsIs(Object value) {
         if (value instanceof KeyValue) {
-            for (Object part : (KeyValue) value) {
-                if (!carriedAsIs(part)) {
+            KeyValue key = (KeyValue) value;
+            for (int i = 0; i < key.size(); i++) {
+                if (!carriedAsIs(key.get(i))) {
                     return false;
                 }
             }
