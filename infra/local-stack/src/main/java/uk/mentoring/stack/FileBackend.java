@@ -49,10 +49,21 @@ final class FileBackend extends H2Backend {
             return new LeadingFieldsIndex(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), indexKeys, sparse);
         }
 
+        /**
+         * A secondary index is built afresh from the documents each time the server opens the
+         * file: a build of the server that did not keep these indexes may have written to it since,
+         * and the collection fills an empty index as it adds it. An index created again while the
+         * server runs is the one it has.
+         */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
                     new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            MongoCollection<Object> collection = resolveCollection(collectionName, false);
+            boolean opening = collection == null || collection.getIndexes().stream().noneMatch(index -> index.getName().equals(indexName));
+            if (opening) {
+                indexKeys.clear();
+            }
             return new SecondaryIndex(indexName, keys, sparse, indexKeys);
         }
 

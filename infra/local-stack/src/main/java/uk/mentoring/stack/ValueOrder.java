@@ -14,7 +14,7 @@ import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
 
 /**
- * Keys of the embedded server's B-trees (unique-index keys and documents' ids) ordered by their
+ * Keys of the embedded server's B-trees (index keys and documents' ids) ordered by their
  * values. H2's general type orders anything it does not know, an ObjectId or a compound key, by
  * serialising both sides of every comparison; a single lookup in a large index then costs dozens
  * of serialisations, and that was most of the server's work under load. Keys are written field by
@@ -23,7 +23,7 @@ import org.h2.mvstore.type.ObjectDataType;
  * <p>A lookup needs the order to be total and to agree with {@code equals}: MongoDB's own order of
  * values first, and for the rare values it calls equal that are not (an int and a long of the same
  * number), the type and then the serialised form. Reading by leading fields
- * ({@link LeadingFieldsIndex}) needs two things more: compound keys of one size compare field by
+ * ({@link LeadingValues}) needs two things more: compound keys of one size compare field by
  * field, so keys that share their first values lie side by side, and MongoDB's MinKey comes before
  * every value, so a stretch can start below all of them. Files keep their trees in this order: it
  * cannot change without a new layout mark ({@link EmbeddedMongo}).

@@ -80,7 +80,7 @@ class LeadingFieldsIndexTest {
         assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("menteeId", "mentee-70"))).containsExactly("mentee-70:1");
         assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("menteeId", "mentee-700"))).isEmpty();
 
-        // only text is looked up; anything else is left to a scan
+        // only text (and true or false) is looked up; numbers and operators are left to a scan
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("menteeId", 7))).isFalse();
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("sequence", 3L))).isFalse();
         assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("menteeId",

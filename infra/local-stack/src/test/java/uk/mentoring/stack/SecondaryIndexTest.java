@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,6 +23,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -46,11 +49,29 @@ class SecondaryIndexTest {
             mentees -> mentees.find(Filters.eq("schoolId", "nowhere")),
             mentees -> mentees.find(Filters.eq("schoolId", 4)),
             mentees -> mentees.find(Filters.eq("schoolId", null)),
-            mentees -> mentees.find(Filters.eq("published", false)).limit(5),
+            mentees -> mentees.find(Filters.eq("published", false)).sort(Sorts.ascending("_id")).limit(5),
             mentees -> mentees.find(Filters.eq("published", false)),
             mentees -> mentees.find(Filters.eq("published", true)),
             mentees -> mentees.find(Filters.eq("published", 0)),
-            mentees -> mentees.find(Filters.exists("schoolId")));
+            mentees -> mentees.find(Filters.exists("schoolId")),
+            mentees -> mentees.find());
+
+    /** The mentees stored, three moved, some published, some removed, one more moved. */
+    private static final List<Consumer<MongoCollection<Document>>> CHANGES = List.of(
+            mentees -> mentees.insertMany(mentees()),
+            mentees -> {
+                mentees.updateOne(Filters.eq("_id", "mentee-1"), Updates.set("schoolId", "school-2"));
+                mentees.updateOne(Filters.eq("_id", "mentee-11"), Updates.set("schoolId", "school-3"));
+                mentees.updateOne(Filters.eq("_id", "mentee-21"), Updates.unset("schoolId"));
+                mentees.updateOne(Filters.eq("_id", "mentee-31"), Updates.set("stage", "EARLY_CAREER"));
+                mentees.updateOne(Filters.eq("_id", "mentee-200"), Updates.set("schoolId", "school-1"), new UpdateOptions().upsert(true));
+            },
+            mentees -> mentees.updateMany(Filters.and(Filters.eq("published", false), Filters.lt("n", 50)), Updates.set("published", true)),
+            mentees -> mentees.deleteMany(Filters.in("_id", List.of("mentee-41", "mentee-51", "mentee-61", "mentee-200"))),
+            mentees -> {
+                mentees.updateOne(Filters.eq("_id", "mentee-71"), Updates.set("schoolId", "school-7"));
+                mentees.deleteOne(Filters.eq("_id", "mentee-2"));
+            });
 
     @TempDir
     Path folder;
@@ -60,18 +81,21 @@ class SecondaryIndexTest {
         List<List<List<Document>>> scanned;
         MongoServer readingEverything = new MongoServer(new H2Backend(new MVStore.Builder().open()));
         try {
-            scanned = afterEachChange(readingEverything.bind().getPort());
+            scanned = afterEachChange(readingEverything.bind().getPort(), CHANGES.size());
         } finally {
             readingEverything.shutdownNow();
         }
         int port = freePort();
         List<List<List<Document>>> fromFile;
         try (EmbeddedMongo file = EmbeddedMongo.start(folder, port)) {
-            fromFile = afterEachChange(port);
+            fromFile = afterEachChange(port, CHANGES.size() - 1);
         }
-        List<List<Document>> afterRestart;
-        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port)) {
-            afterRestart = answers(port);
+        // the last change after a restart
+        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
+             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+            CHANGES.get(CHANGES.size() - 1).accept(mentees);
+            fromFile.add(answers(mentees));
         }
         for (int change = 0; change < scanned.size(); change++) {
             for (int query = 0; query < QUERIES.size(); query++) {
@@ -79,33 +103,47 @@ class SecondaryIndexTest {
                         .containsExactlyInAnyOrderElementsOf(scanned.get(change).get(query));
             }
         }
-        List<List<Document>> last = scanned.get(scanned.size() - 1);
-        for (int query = 0; query < QUERIES.size(); query++) {
-            assertThat(afterRestart.get(query)).as("query %d after a restart", query).containsExactlyInAnyOrderElementsOf(last.get(query));
-        }
         assertThat(scanned.get(0).get(0)).as("every tenth mentee and the one in two schools").hasSize(11);
         assertThat(scanned.get(1).get(0)).as("three moved away, one arrived").hasSize(9);
         assertThat(scanned.get(0).get(9)).as("every third one unpublished").hasSize(34);
         assertThat(scanned.get(2).get(9)).as("published since").hasSize(17);
         assertThat(scanned.get(3).get(0)).as("removed").hasSize(5);
+        assertThat(scanned.get(4).get(0)).as("one more moved away after the restart").hasSize(4);
+
+        // the index holds one key for each school of each mentee left, no more
+        List<Document> everyone = scanned.get(scanned.size() - 1).get(QUERIES.size() - 1);
+        Set<KeyValue> expected = new HashSet<>();
+        for (Document mentee : everyone) {
+            Object school = mentee.get("schoolId");
+            for (Object each : school instanceof List<?> schools ? schools : java.util.Collections.singletonList(school)) {
+                // numbers are keyed as one kind, as MongoDB compares them
+                expected.add(new KeyValue(each instanceof Number number ? number.doubleValue() : each, mentee.get("_id")));
+            }
+        }
+        MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
+        try {
+            assertThat(schoolIndex(store).keySet()).containsExactlyInAnyOrderElementsOf(expected);
+        } finally {
+            store.close();
+        }
     }
 
     @Test
-    void documents_stored_before_the_index_are_in_it_and_a_query_by_an_indexed_value_reads_only_the_index() throws IOException {
+    void an_index_written_to_by_a_server_that_did_not_keep_it_is_built_again_when_the_file_is_opened() throws IOException {
         int port = freePort();
         try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
              MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
             mentees.insertMany(mentees());
             mentees.createIndex(Indexes.ascending("schoolId"));
-            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).hasSize(11);
+            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).as("stored before the index").hasSize(11);
         }
-        // one mentee taken out of the index behind the server's back
+        // what a server keeping no such index leaves behind: a mentee moved without its key, one removed with its key left
         MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
         try {
-            MVMap<Object, Object> index = store.openMap("analytics.mentees._index_schoolId_1",
-                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            MVMap<Object, Object> index = schoolIndex(store);
             assertThat(index.remove(new KeyValue("school-1", "mentee-1"))).isEqualTo("mentee-1");
+            index.put(new KeyValue("school-1", "mentee-gone"), "mentee-gone");
             store.commit();
         } finally {
             store.close();
@@ -113,31 +151,52 @@ class SecondaryIndexTest {
         try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
              MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
-            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>()))
-                    .as("answered from the index").hasSize(10).noneMatch(mentee -> mentee.get("_id").equals("mentee-1"));
-            assertThat(mentees.countDocuments(Filters.eq("schoolId", "school-1"))).as("counted by reading every document").isEqualTo(11);
+            mentees.createIndex(Indexes.ascending("schoolId"));
+            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).hasSize(11)
+                    .anyMatch(mentee -> mentee.get("_id").equals("mentee-1"));
         }
     }
 
-    /** The answers to every query after each change: the mentees stored, three moved, some published, some removed. */
-    private static List<List<List<Document>>> afterEachChange(int port) {
-        List<Consumer<MongoCollection<Document>>> changes = List.of(
-                mentees -> mentees.insertMany(mentees()),
-                mentees -> {
-                    mentees.updateOne(Filters.eq("_id", "mentee-1"), Updates.set("schoolId", "school-2"));
-                    mentees.updateOne(Filters.eq("_id", "mentee-11"), Updates.set("schoolId", "school-3"));
-                    mentees.updateOne(Filters.eq("_id", "mentee-21"), Updates.unset("schoolId"));
-                    mentees.updateOne(Filters.eq("_id", "mentee-31"), Updates.set("stage", "EARLY_CAREER"));
-                    mentees.updateOne(Filters.eq("_id", "mentee-200"), Updates.set("schoolId", "school-1"), new UpdateOptions().upsert(true));
-                },
-                mentees -> mentees.updateMany(Filters.and(Filters.eq("published", false), Filters.lt("n", 50)), Updates.set("published", true)),
-                mentees -> mentees.deleteMany(Filters.in("_id", List.of("mentee-41", "mentee-51", "mentee-61", "mentee-200"))));
+    @Test
+    void a_query_by_an_indexed_value_reads_one_stretch_of_the_index() {
+        MVStore store = new MVStore.Builder().open();
+        try {
+            MVMap<Object, Object> keys = store.openMap("mentees", new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            SecondaryIndex index = new SecondaryIndex("schoolId_1", List.of(new IndexKey("schoolId", true)), false, keys);
+            for (Document mentee : mentees()) {
+                de.bwaldvogel.mongo.bson.Document stored = new de.bwaldvogel.mongo.bson.Document(mentee);
+                index.add(stored, mentee.get("_id"), null);
+            }
+            de.bwaldvogel.mongo.bson.Document bySchool = new de.bwaldvogel.mongo.bson.Document("schoolId", "school-1");
+            assertThat(index.canHandle(bySchool)).isTrue();
+            assertThat(index.getPositions(bySchool)).containsExactly("mentee-1", "mentee-11", "mentee-21", "mentee-31", "mentee-41", "mentee-51",
+                    "mentee-61", "mentee-71", "mentee-81", "mentee-91", "two schools");
+            assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("schoolId", 4))).as("numbers are left to a scan").isFalse();
+            assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("stage", "TRAINEE"))).as("not an indexed field").isFalse();
+
+            de.bwaldvogel.mongo.bson.Document moved = new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-2");
+            index.updateInPlace(new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-1"), moved, "mentee-1", null);
+            assertThat(index.getPositions(bySchool)).doesNotContain("mentee-1").hasSize(10);
+            assertThat(index.remove(moved)).isEqualTo("mentee-1");
+            assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("schoolId", "school-2"))).doesNotContain("mentee-1");
+        } finally {
+            store.close();
+        }
+    }
+
+    private static MVMap<Object, Object> schoolIndex(MVStore store) {
+        return store.openMap("analytics.mentees._index_schoolId_1",
+                new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+    }
+
+    /** The answers to every query after each of the first {@code changes} changes. */
+    private static List<List<List<Document>>> afterEachChange(int port, int changes) {
         try (MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
             mentees.createIndex(Indexes.ascending("schoolId"));
             mentees.createIndex(Indexes.ascending("published"), new IndexOptions().partialFilterExpression(new Document("published", false)));
             List<List<List<Document>>> answers = new ArrayList<>();
-            for (Consumer<MongoCollection<Document>> change : changes) {
+            for (Consumer<MongoCollection<Document>> change : CHANGES.subList(0, changes)) {
                 change.accept(mentees);
                 answers.add(answers(mentees));
             }

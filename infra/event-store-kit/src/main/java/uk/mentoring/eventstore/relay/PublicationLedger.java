@@ -18,7 +18,8 @@ import org.bson.conversions.Bson;
 /**
  * Which stored events Kafka has acknowledged, kept on the events themselves: the event store is
  * the outbox. Every lookup goes by (aggregate, sequence), the event store's unique key, so its
- * cost does not grow with the size of the store; only the sweep for forgotten events scans.
+ * cost does not grow with the size of the store; the sweep for forgotten events goes by the index
+ * of unpublished events.
  */
 class PublicationLedger {
 
