@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -125,7 +126,23 @@ public class TopicReplay {
                 }
             }
         } finally {
+            stop(writer);
+        }
+    }
+
+    /**
+     * Lets a batch still being written finish before the replay returns or fails, so that nothing
+     * writes into the views after the caller has given them up; only an interrupted caller stops it.
+     */
+    private static void stop(ExecutorService writer) {
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
             writer.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
