@@ -89,7 +89,7 @@ public class ViewGenerations {
                 collection.createIndex(Indexes.ascending("schoolId"));
                 collection.createIndex(Indexes.ascending("menteeId"));
                 collection.createIndex(Indexes.ascending("mentorId"));
-            } else if (view.equals(Collections.MENTEES)) {
+            } else if (view.equals(Collections.MENTEES) || view.equals(Collections.MENTORS)) {
                 collection.createIndex(Indexes.ascending("schoolId"));
             }
             return collection;
