@@ -24,8 +24,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import uk.mentoring.contracts.EventType;
@@ -45,6 +47,8 @@ public class AuditTrail {
     static final String GENESIS = "0".repeat(64);
 
     private static final int HEADS_KEPT = 20_000;
+
+    private static final Bson REPLAYED = Projections.include("sequence", "eventId", "cloudEventType", "recordedAt", "data");
 
     private final MongoCollection<Document> trail;
     private final Map<UUID, Head> heads = new ConcurrentHashMap<>();
@@ -72,18 +76,6 @@ public class AuditTrail {
             } catch (JsonProcessingException e) {
                 return Map.of("unreadable", data);
             }
-        }
-
-        /** The event itself, for folding a state from the trail. */
-        public Optional<ReceivedEvent> event() {
-            return PublishedLanguage.byCloudEventType(cloudEventType).map(type -> {
-                try {
-                    MentoringEvent event = EventJson.mapper().readValue(data, type.javaType());
-                    return new ReceivedEvent(eventId, cloudEventType, recordedAt, event, Optional.empty());
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("entry " + sequence + " of mentee " + menteeId + " does not read as " + type.name(), e);
-                }
-            });
         }
 
         String computedHash() {
@@ -161,6 +153,43 @@ public class AuditTrail {
         // put in order here: the embedded MongoDB took longer to sort a long trail than to find it
         entries.sort(Comparator.comparingLong(Entry::sequence));
         return entries;
+    }
+
+    /**
+     * The events of the mentee's trail recorded by {@code until}, in the chain's order: what a
+     * state is folded from. The chain's hashes and what only a history shows are left in the
+     * store: on the embedded MongoDB, encoding the documents is most of what a long trail costs.
+     * Entries of a kind this version does not know are passed over.
+     */
+    public List<ReceivedEvent> events(UUID menteeId, Instant until) {
+        List<Document> recorded = new ArrayList<>();
+        trail.find(eq("menteeId", menteeId.toString())).projection(REPLAYED).forEach(recorded::add);
+        recorded.sort(Comparator.comparingLong(document -> document.getLong("sequence")));
+        List<ReceivedEvent> events = new ArrayList<>(recorded.size());
+        for (Document document : recorded) {
+            Instant recordedAt = WrittenInstants.parse(document.getString("recordedAt"));
+            if (recordedAt.isAfter(until)) {
+                continue;
+            }
+            String cloudEventType = document.getString("cloudEventType");
+            Optional<EventType> type = PublishedLanguage.byCloudEventType(cloudEventType);
+            if (type.isEmpty()) {
+                continue;
+            }
+            try {
+                MentoringEvent event = EventJson.mapper().readValue(document.getString("data"), type.get().javaType());
+                events.add(new ReceivedEvent(document.getString("eventId"), cloudEventType, recordedAt, event, Optional.empty()));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("entry " + document.getLong("sequence") + " of mentee " + menteeId + " does not read as "
+                        + type.get().name(), e);
+            }
+        }
+        return events;
+    }
+
+    /** Whether the mentee has a trail at all. */
+    public boolean holds(UUID menteeId) {
+        return trail.find(eq("menteeId", menteeId.toString())).projection(Projections.include("_id")).first() != null;
     }
 
     /** The mentee's history in the order things happened, as it stood at {@code until}. */

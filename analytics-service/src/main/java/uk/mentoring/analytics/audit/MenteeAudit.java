@@ -14,6 +14,7 @@ import uk.mentoring.analytics.personaldata.Revealer;
 import uk.mentoring.analytics.progress.RiskThresholds;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.events.EventJson;
+import uk.mentoring.kit.events.ReceivedEvent;
 
 /** A mentee's audit record: history, state at an instant, the chain's verification, exports. */
 @Component
@@ -32,7 +33,11 @@ public class MenteeAudit {
     }
 
     public MenteeState state(UUID menteeId, Instant asOf) {
-        return MenteeState.of(menteeId, known(menteeId, trail.chain(menteeId)), asOf, thresholds);
+        List<ReceivedEvent> events = trail.events(menteeId, asOf);
+        if (events.isEmpty() && !trail.holds(menteeId)) {
+            throw RuleViolation.notFound("Mentee", menteeId);
+        }
+        return MenteeState.of(menteeId, events, asOf, thresholds);
     }
 
     public AuditTrail.Verification verify(UUID menteeId) {

@@ -2,7 +2,6 @@ package uk.mentoring.analytics.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,9 +25,8 @@ import uk.mentoring.kit.events.ReceivedEvent;
 public record MenteeState(UUID menteeId, Instant asOf, String displayName, MenteeStage stage, UUID schoolId, int entries,
                           List<PairingProgress> pairings) {
 
-    static MenteeState of(UUID menteeId, List<AuditTrail.Entry> trail, Instant asOf, RiskThresholds thresholds) {
-        List<ReceivedEvent> events = new ArrayList<>();
-        trail.stream().filter(entry -> !entry.recordedAt().isAfter(asOf)).forEach(entry -> entry.event().ifPresent(events::add));
+    /** Folds the events recorded by {@code asOf}, in the trail's order. */
+    static MenteeState of(UUID menteeId, List<ReceivedEvent> events, Instant asOf, RiskThresholds thresholds) {
         String name = null;
         MenteeStage stage = null;
         UUID school = null;

@@ -155,7 +155,15 @@ class MenteeAuditTest {
         assertThat(october.at("/reflections/series/0/mentorAssessedLevel").asInt()).isEqualTo(3);
         assertThat(october.at("/support/current").asText()).isEqualTo("REGULAR");
 
+        JsonNode beforeAnything = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=2026-01-01").json();
+        assertThat(beforeAnything.path("entries").asInt()).as("a known mentee before anything was recorded").isZero();
+        assertThat(beforeAnything.path("pairings")).isEmpty();
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/state").json().path("entries").asInt()).isEqualTo(7);
+
         assertThat(auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=yesterday").status()).isEqualTo(400);
+        TestApi.Answer unknown = auditor.get("/api/audit/mentees/" + UUID.randomUUID() + "/state");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
     }
 
     @Test
