@@ -7,6 +7,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -63,6 +64,11 @@ final class EmbeddedMongo implements AutoCloseable {
             store.commit();
         }
         return BY_VALUE.equals(layout.get("keys"));
+    }
+
+    /** The keys of a secondary index as the running server holds them, by the name of the index's tree. */
+    Map<Object, Object> secondaryIndexKeys(String treeName) {
+        return ((FileBackend) backend).secondaryIndexKeys(treeName);
     }
 
     /** Processor time the server's threads have used so far: its network threads and the file store's writers. */

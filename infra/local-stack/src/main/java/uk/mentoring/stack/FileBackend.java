@@ -19,12 +19,42 @@ import org.h2.mvstore.type.ObjectDataType;
  * compare by value and store BSON ({@link ValueOrder}, {@link BsonDocuments}). The backend itself
  * opens the same maps by name afterwards and is handed these, as H2 keeps one map per name. Its
  * unique indexes also answer queries by their leading fields ({@link LeadingFieldsIndex}), and
- * indexes that are not unique are kept too ({@link SecondaryIndex}).
+ * indexes that are not unique are kept too ({@link SecondaryIndex}), in memory.
  */
 final class FileBackend extends H2Backend {
 
+    /**
+     * The indexes that are not unique. They are built from the documents whenever the server
+     * opens its file, so writing them to it bought nothing, and cost the most: their keys land
+     * all over their trees, and the file store wrote every page a change touched, ten times a
+     * second. Set on first use, as the backend opens its databases from its own constructor.
+     */
+    private MVStore secondaryIndexes;
+
     FileBackend(MVStore store) {
         super(store);
+    }
+
+    private synchronized MVStore secondaryIndexes() {
+        if (secondaryIndexes == null) {
+            secondaryIndexes = new MVStore.Builder().open();
+        }
+        return secondaryIndexes;
+    }
+
+    /** The keys of a secondary index, by the name the library gives an index's tree. */
+    MVMap<Object, Object> secondaryIndexKeys(String treeName) {
+        return secondaryIndexes().openMap(treeName, indexTree());
+    }
+
+    private static MVMap.Builder<Object, Object> indexTree() {
+        return new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType());
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        secondaryIndexes().close();
     }
 
     @Override
@@ -44,21 +74,24 @@ final class FileBackend extends H2Backend {
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName, indexTree());
             return new LeadingFieldsIndex(super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse), indexKeys, sparse);
         }
 
         /**
          * A secondary index is built afresh from the documents each time the server opens the
-         * file: a build of the server that did not keep these indexes may have written to it since,
-         * and the collection fills an empty index as it adds it. An index created again while the
-         * server runs is the one it has.
+         * file: the collection fills an empty index as it adds it. An index created again while the
+         * server runs is the one it has. Earlier builds kept these trees in the file; what they left
+         * there is removed.
          */
         @Override
         protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            MVMap<Object, Object> indexKeys = getMvStore().openMap(getFullCollectionNamespace(collectionName) + "._index_" + indexName,
-                    new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            String treeName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+            if (getMvStore().hasMap(treeName)) {
+                // opened with its key type first: the file store may rewrite the tree's pages while it goes, and must order them
+                getMvStore().removeMap(getMvStore().openMap(treeName, indexTree()));
+            }
+            MVMap<Object, Object> indexKeys = secondaryIndexKeys(treeName);
             MongoCollection<Object> collection = resolveCollection(collectionName, false);
             boolean opening = collection == null || collection.getIndexes().stream().noneMatch(index -> index.getName().equals(indexName));
             if (opening) {

@@ -112,9 +112,9 @@ final class SecondaryIndex extends Index<Object> {
         return 0;
     }
 
-    /** The database removes the tree itself, by the name the library gives an index's tree. */
+    /** The tree is in memory, where the database, removing an index's tree from the file, does not look. */
     @Override
     public void drop() {
-        keys.clear();
+        keys.getStore().removeMap(keys);
     }
 }
