@@ -158,7 +158,8 @@ public class AuditTrail {
     /**
      * The events of the mentee's trail recorded by {@code until}, in the chain's order: what a
      * state is folded from. The chain's hashes and what only a history shows are left in the
-     * store: on the embedded MongoDB, encoding the documents is most of what a long trail costs.
+     * store: on the embedded MongoDB, encoding the documents was most of the store's work for a
+     * long trail.
      * Entries of a kind this version does not know are passed over.
      */
     public List<ReceivedEvent> events(UUID menteeId, Instant until) {

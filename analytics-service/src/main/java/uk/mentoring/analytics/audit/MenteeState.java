@@ -20,12 +20,12 @@ import uk.mentoring.kit.events.ReceivedEvent;
  * A mentee's development as the records stood at an instant, folded from their audit trail alone:
  * only what had been recorded by then counts, measured as it stood at the end of that school day.
  *
- * @param entries how many entries of the trail had been recorded by then
+ * @param entries how many entries of the trail had been recorded by then, of the kinds this version knows
  */
 public record MenteeState(UUID menteeId, Instant asOf, String displayName, MenteeStage stage, UUID schoolId, int entries,
                           List<PairingProgress> pairings) {
 
-    /** Folds the events recorded by {@code asOf}, in the trail's order. */
+    /** Folds the given events, in the trail's order, already limited to those recorded by {@code asOf}. */
     static MenteeState of(UUID menteeId, List<ReceivedEvent> events, Instant asOf, RiskThresholds thresholds) {
         String name = null;
         MenteeStage stage = null;

@@ -24,9 +24,9 @@ import org.h2.mvstore.type.ObjectDataType;
 final class FileBackend extends H2Backend {
 
     /**
-     * The indexes that are not unique. They are built from the documents whenever the server
-     * opens its file, so writing them to it bought nothing, and cost the most: their keys land
-     * all over their trees, and the file store wrote every page a change touched, ten times a
+     * The indexes that are not unique, on the heap. They are built from the documents whenever
+     * the server opens its file, so writing them to it bought nothing and cost work: their keys
+     * land all over their trees, and the file store wrote every page a change touched, ten times a
      * second. Set on first use, as the backend opens its databases from its own constructor.
      */
     private MVStore secondaryIndexes;

@@ -112,9 +112,13 @@ final class SecondaryIndex extends Index<Object> {
         return 0;
     }
 
-    /** The tree is in memory, where the database, removing an index's tree from the file, does not look. */
+    /**
+     * The tree is in memory, where the database, removing an index's tree from the file, does not
+     * look. It is emptied rather than removed, so that a write racing the drop lands in an empty
+     * tree instead of failing on a closed one; an index made again under the same name takes it up.
+     */
     @Override
     public void drop() {
-        keys.getStore().removeMap(keys);
+        keys.clear();
     }
 }
