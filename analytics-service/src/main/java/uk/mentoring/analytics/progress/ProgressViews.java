@@ -55,8 +55,9 @@ public class ProgressViews {
         List<PairingHistory> all = histories.all();
         List<PairingProgress> progress = progress(all, query);
         List<School> schools = directory.schools();
-        Map<UUID, Long> mentors = directory.mentorsBySchool(Optional.empty());
-        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(Optional.empty(), pairedNow(all));
+        List<UUID> schoolIds = schools.stream().map(School::schoolId).toList();
+        Map<UUID, Long> mentors = directory.mentorsBySchool(schoolIds);
+        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(schoolIds, pairedNow(all));
         Map<UUID, List<PairingProgress>> bySchool = progress.stream().collect(Collectors.groupingBy(PairingProgress::schoolId));
 
         List<SchoolSummary> summaries = schools.stream().map(school -> {
@@ -87,7 +88,7 @@ public class ProgressViews {
         return directory.school(schoolId).map(school -> {
             List<PairingHistory> inSchool = histories.inSchool(schoolId);
             List<PairingProgress> progress = progress(inSchool, query);
-            MenteeCount mentees = directory.menteesBySchool(Optional.of(schoolId), pairedNow(inSchool)).getOrDefault(schoolId, MenteeCount.NONE);
+            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), pairedNow(inSchool)).getOrDefault(schoolId, MenteeCount.NONE);
             Map<UUID, Person> people = directory.people(members(progress));
             List<PairingRow> rows = progress.stream()
                     .map(pairing -> new PairingRow(pairing.pairingId(), people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(),
@@ -99,7 +100,7 @@ public class ProgressViews {
                     .toList();
             GroupProgress group = GroupProgress.of(progress);
             return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
-                    directory.mentorsBySchool(Optional.of(schoolId)).getOrDefault(schoolId, 0L), mentees.mentees(),
+                    directory.mentorsBySchool(List.of(schoolId)).getOrDefault(schoolId, 0L), mentees.mentees(),
                     mentees.withoutMentor(), group, VirtuousCircle.of(group), byStage(progress),
                     Week.of(progress, query.from(), query.to()), rows);
         });

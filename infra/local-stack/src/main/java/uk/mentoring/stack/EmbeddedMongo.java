@@ -71,6 +71,12 @@ final class EmbeddedMongo implements AutoCloseable {
         return ((FileBackend) backend).secondaryIndexKeys(treeName);
     }
 
+    /** A collection as the running server holds it, with its indexes. */
+    @SuppressWarnings("unchecked")
+    de.bwaldvogel.mongo.MongoCollection<Object> collection(String database, String name) {
+        return (de.bwaldvogel.mongo.MongoCollection<Object>) backend.resolveDatabase(database).resolveCollection(name, false);
+    }
+
     /** Processor time the server's threads have used so far: its network threads and the file store's writers. */
     Duration processorTime() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();

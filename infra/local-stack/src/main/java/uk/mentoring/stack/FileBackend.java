@@ -1,15 +1,19 @@
 package uk.mentoring.stack;
 
 import java.util.List;
+import java.util.Optional;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ObjectDataType;
@@ -18,8 +22,9 @@ import org.h2.mvstore.type.ObjectDataType;
  * The H2 backend of the embedded server, with its maps opened with key and document types that
  * compare by value and store BSON ({@link ValueOrder}, {@link BsonDocuments}). The backend itself
  * opens the same maps by name afterwards and is handed these, as H2 keeps one map per name. Its
- * unique indexes also answer queries by their leading fields ({@link LeadingFieldsIndex}), and
- * indexes that are not unique are kept too ({@link SecondaryIndex}), in memory.
+ * unique indexes also answer queries by their leading fields ({@link LeadingFieldsIndex}),
+ * indexes that are not unique are kept too ({@link SecondaryIndex}), in memory, and documents are
+ * kept in the order they arrived ({@link ArrivalOrderCollection}).
  */
 final class FileBackend extends H2Backend {
 
@@ -100,11 +105,26 @@ final class FileBackend extends H2Backend {
             return new SecondaryIndex(indexName, keys, sparse, indexKeys);
         }
 
+        /** A count by indexed values is answered from the index ({@link CountFromIndex}); every other command by the library. */
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databases, Oplog oplog) {
+            if (command.equals("aggregate") && query.get("aggregate") instanceof String collectionName) {
+                Optional<Document> counted = CountFromIndex.answer(getDatabaseName(), query, resolveCollection(collectionName, false));
+                if (counted.isPresent()) {
+                    return counted.get();
+                }
+            }
+            return super.handleCommand(channel, command, query, databases, oplog);
+        }
+
+        /** Opened as the library opens its collections, with the document tree's types and a collection that numbers its documents. */
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            getMvStore().openMap("databases." + getFullCollectionNamespace(collectionName),
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap("databases." + namespace,
                     new MVMap.Builder<Object, Document>().keyType(new ValueOrder()).valueType(new BsonDocuments()));
-            return super.openOrCreateCollection(collectionName, options);
+            MVMap<String, Object> sizes = getMvStore().openMap("meta." + namespace);
+            return new ArrivalOrderCollection(this, collectionName, options, documents, sizes, getCursorRegistry());
         }
     }
 }

@@ -1,6 +1,7 @@
 package uk.mentoring.stack;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -15,7 +16,7 @@ import org.h2.mvstore.MVMap;
  * other; one stretch of the tree answers instead ({@link LeadingValues}). Unsorted, the documents
  * come in the index's order rather than the collection's.
  */
-final class LeadingFieldsIndex extends Index<Object> {
+final class LeadingFieldsIndex extends Index<Object> implements CountingIndex {
 
     private final Index<Object> unique;
     private final MVMap<Object, Object> keys;
@@ -37,6 +38,11 @@ final class LeadingFieldsIndex extends Index<Object> {
             return unique.getPositions(query);
         }
         return LeadingValues.positions(keys, LeadingValues.required(query, keys()), keys().size());
+    }
+
+    @Override
+    public OptionalLong count(Document query) {
+        return LeadingValues.count(keys, query, keys(), keys().size());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
@@ -67,12 +68,8 @@ final class LeadingValues {
      * for each element, and is found once.
      */
     static Set<Object> positions(MVMap<Object, Object> keys, List<Object> leading, int size) {
-        Object[] from = new Object[size];
-        for (int i = 0; i < size; i++) {
-            from[i] = i < leading.size() ? leading.get(i) : MinKey.getInstance();
-        }
         Set<Object> positions = new LinkedHashSet<>();
-        Cursor<Object, Object> cursor = keys.cursor(new KeyValue(from));
+        Cursor<Object, Object> cursor = keys.cursor(start(leading, size));
         while (cursor.hasNext()) {
             KeyValue key = (KeyValue) cursor.next();
             if (!startsWith(key, leading, size)) {
@@ -81,6 +78,41 @@ final class LeadingValues {
             positions.add(cursor.getValue());
         }
         return positions;
+    }
+
+    /**
+     * How many documents match a query that asks only for text or true or false in the index's
+     * first fields, every one of them; empty for any other query. Read from the keys alone: with no
+     * other condition, every document in the stretch matches.
+     */
+    static OptionalLong count(MVMap<Object, Object> keys, Document query, List<String> fields, int size) {
+        if (query.isEmpty() || query.keySet().stream().anyMatch(field -> field.startsWith("$"))
+                || !query.values().stream().allMatch(value -> value instanceof String || value instanceof Boolean)) {
+            return OptionalLong.empty();
+        }
+        List<Object> leading = required(query, fields);
+        if (leading.size() != query.size()) {
+            return OptionalLong.empty();
+        }
+        if (leading.size() < fields.size()) {
+            // a document with an array in a field left open has a key for each element of it
+            return OptionalLong.of(positions(keys, leading, size).size());
+        }
+        long count = 0;
+        Cursor<Object, Object> cursor = keys.cursor(start(leading, size));
+        while (cursor.hasNext() && startsWith((KeyValue) cursor.next(), leading, size)) {
+            count++;
+        }
+        return OptionalLong.of(count);
+    }
+
+    /** The lowest key of {@code size} parts that starts with {@code leading}. */
+    private static KeyValue start(List<Object> leading, int size) {
+        Object[] from = new Object[size];
+        for (int i = 0; i < size; i++) {
+            from[i] = i < leading.size() ? leading.get(i) : MinKey.getInstance();
+        }
+        return new KeyValue(from);
     }
 
     private static boolean startsWith(KeyValue key, List<Object> leading, int size) {

@@ -2,6 +2,7 @@ package uk.mentoring.stack;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -14,14 +15,15 @@ import org.h2.mvstore.MVMap;
 /**
  * An index that is not unique, which the library does not keep at all (it reads the whole
  * collection for every query): the views' documents by school, mentee or mentor, the stored events
- * not yet published. Each document has a key of its indexed values followed by its position, so
- * documents sharing values are told apart, and a query that pins the first fields reads one stretch
- * of the tree ({@link LeadingValues}).
+ * not yet published. Each document has a key of its indexed values followed by its id, so documents
+ * sharing values are told apart, and a query that pins the first fields reads one stretch of the
+ * tree ({@link LeadingValues}); the key leads to the document's position. The id, not the position,
+ * ends the key because a document being removed comes with its id alone.
  *
  * <p>MongoDB's partial indexes arrive here without their filter, so such an index holds every
  * document; it still answers only what the collection then checks against the whole query.
  */
-final class SecondaryIndex extends Index<Object> {
+final class SecondaryIndex extends Index<Object> implements CountingIndex {
 
     private static final String ID = "_id";
 
@@ -42,6 +44,11 @@ final class SecondaryIndex extends Index<Object> {
         return LeadingValues.positions(keys, LeadingValues.required(query, keys()), keys().size() + 1);
     }
 
+    @Override
+    public OptionalLong count(Document query) {
+        return LeadingValues.count(keys, query, keys(), keys().size() + 1);
+    }
+
     /** No document is found by its values alone here: the collection asks its unique indexes. */
     @Override
     public Object getPosition(Document document) {
@@ -55,14 +62,17 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        entries(document, position).forEach(entry -> keys.put(entry, position));
+        entries(document).forEach(entry -> keys.put(entry, position));
     }
 
-    /** The document's position, as its unique indexes tell it: its id. */
+    /** The document's position, which the collection checks against its other indexes'; none for a document a sparse index left out. */
     @Override
     public Object remove(Document document) {
-        Object position = document.get(ID);
-        entries(document, position).forEach(keys::remove);
+        Object position = null;
+        for (KeyValue entry : entries(document)) {
+            Object removed = keys.remove(entry);
+            position = position == null ? removed : position;
+        }
         return position;
     }
 
@@ -73,16 +83,16 @@ final class SecondaryIndex extends Index<Object> {
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position, MongoCollection<Object> collection) {
-        List<KeyValue> before = entries(oldDocument, position);
-        List<KeyValue> after = entries(newDocument, position);
+        List<KeyValue> before = entries(oldDocument);
+        List<KeyValue> after = entries(newDocument);
         if (!before.equals(after)) {
             before.forEach(keys::remove);
             after.forEach(entry -> keys.put(entry, position));
         }
     }
 
-    /** A key for each combination of the document's indexed values (one per element of an array), ending in its position. */
-    private List<KeyValue> entries(Document document, Object position) {
+    /** A key for each combination of the document's indexed values (one per element of an array), ending in its id. */
+    private List<KeyValue> entries(Document document) {
         if (isSparse() && keys().stream().noneMatch(document::containsKey)) {
             return List.of();
         }
@@ -91,7 +101,7 @@ final class SecondaryIndex extends Index<Object> {
         for (KeyValue value : values) {
             List<Object> parts = new ArrayList<>(value.size() + 1);
             value.forEach(parts::add);
-            parts.add(position);
+            parts.add(document.get(ID));
             entries.add(new KeyValue(parts));
         }
         return entries;
