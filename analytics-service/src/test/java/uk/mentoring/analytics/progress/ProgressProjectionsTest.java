@@ -20,6 +20,7 @@ import java.util.UUID;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,6 +117,29 @@ class ProgressProjectionsTest {
         });
         assertThat(trust.mentees()).isEqualTo(2);
         assertThat(trust.menteesWithoutMentor()).isEqualTo(1);
+    }
+
+    @Test
+    void each_school_counts_its_own_mentees_and_a_mentee_counts_once_their_school_has_arrived() {
+        UUID hillside = UUID.randomUUID();
+        UUID newcomer = UUID.randomUUID();
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        events.add(received(new MenteeEnrolled(newcomer, hillside, "Sam Okafor", "s.o@example.org", MenteeStage.TRAINEE, List.of())));
+        apply(events);
+
+        ProgressViews.TrustView before = views.trust(ProgressQuery.today(TODAY));
+        assertThat(before.bySchool()).extracting(ProgressViews.SchoolSummary::schoolId).containsExactly(school);
+        assertThat(before.mentees()).as("the trust counts the schools it knows").isEqualTo(2);
+
+        apply(List.of(received(new SchoolOnboarded(hillside, "Hillside Secondary School", "137456", SchoolPhase.SECONDARY))));
+        ProgressViews.TrustView after = views.trust(ProgressQuery.today(TODAY));
+        assertThat(after.bySchool()).extracting(ProgressViews.SchoolSummary::name, ProgressViews.SchoolSummary::mentees,
+                ProgressViews.SchoolSummary::menteesWithoutMentor, ProgressViews.SchoolSummary::mentors)
+                .containsExactly(Tuple.tuple("Hillside Secondary School", 1L, 1L, 0L),
+                        Tuple.tuple("Riverside Primary Academy", 2L, 1L, 1L));
+        assertThat(after.mentees()).isEqualTo(3);
+        assertThat(after.menteesWithoutMentor()).isEqualTo(2);
+        assertThat(views.school(hillside, ProgressQuery.today(TODAY)).orElseThrow().mentees()).isEqualTo(1);
     }
 
     @Test

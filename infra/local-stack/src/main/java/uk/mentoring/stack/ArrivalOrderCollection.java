@@ -20,7 +20,10 @@ import org.h2.mvstore.MVMap;
  * <p>The indexes, the one on {@code _id} among them, hold each document's number, so finding a
  * document by its id is as before. Documents an earlier build stored under their ids stay there
  * and are found the same way; numbering starts above every number among those ids, so a new
- * document can never take the place of one of them.
+ * document can never take the place of one of them. In the natural order those documents come
+ * after the numbered ones (numbers sort before text), except any under a number of their own.
+ * A file written this way is not for earlier builds: their indexes that are not unique take a
+ * document's id for its place, and removals would fail.
  */
 final class ArrivalOrderCollection extends H2Collection {
 

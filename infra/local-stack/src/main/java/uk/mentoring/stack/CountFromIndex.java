@@ -34,18 +34,29 @@ final class CountFromIndex {
         if (total.isEmpty()) {
             return Optional.empty();
         }
-        for (Index<Object> index : collection.getIndexes()) {
-            if (index instanceof CountingIndex counting) {
-                OptionalLong count = counting.count(match);
-                if (count.isPresent()) {
-                    List<Document> batch = count.getAsLong() == 0 ? List.of()
-                            : List.of(new Document("_id", group.get("_id")).append(total.get(), total(count.getAsLong())));
-                    Document cursor = new Document("id", 0L).append("ns", database + "." + collection.getCollectionName()).append("firstBatch", batch);
-                    return Optional.of(new Document("cursor", cursor).append("ok", 1.0));
+        OptionalLong count = count(collection, match);
+        if (count.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Document> batch = count.getAsLong() == 0 ? List.of()
+                : List.of(new Document("_id", group.get("_id")).append(total.get(), total(count.getAsLong())));
+        Document cursor = new Document("id", 0L).append("ns", database + "." + collection.getCollectionName()).append("firstBatch", batch);
+        return Optional.of(new Document("cursor", cursor).append("ok", 1.0));
+    }
+
+    /** Counted under the collection's lock, as its writes are made: never halfway through a document's change. */
+    private static OptionalLong count(MongoCollection<Object> collection, Document match) {
+        synchronized (collection) {
+            for (Index<Object> index : collection.getIndexes()) {
+                if (index instanceof CountingIndex counting) {
+                    OptionalLong count = counting.count(match);
+                    if (count.isPresent()) {
+                        return count;
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return OptionalLong.empty();
     }
 
     /** As MongoDB adds ones: a whole number of the smallest kind that holds it. */

@@ -1,6 +1,7 @@
 package uk.mentoring.stack;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -28,10 +29,13 @@ final class SecondaryIndex extends Index<Object> implements CountingIndex {
     private static final String ID = "_id";
 
     private final MVMap<Object, Object> keys;
+    private final boolean sparse;
+    private volatile boolean dropped;
 
     SecondaryIndex(String name, List<IndexKey> fields, boolean sparse, MVMap<Object, Object> keys) {
         super(name, fields, sparse);
         this.keys = keys;
+        this.sparse = sparse;
     }
 
     @Override
@@ -46,7 +50,7 @@ final class SecondaryIndex extends Index<Object> implements CountingIndex {
 
     @Override
     public OptionalLong count(Document query) {
-        return LeadingValues.count(keys, query, keys(), keys().size() + 1);
+        return dropped ? OptionalLong.empty() : LeadingValues.count(keys, query, keys(), keys().size() + 1);
     }
 
     /** No document is found by its values alone here: the collection asks its unique indexes. */
@@ -65,7 +69,11 @@ final class SecondaryIndex extends Index<Object> implements CountingIndex {
         entries(document).forEach(entry -> keys.put(entry, position));
     }
 
-    /** The document's position, which the collection checks against its other indexes'; none for a document a sparse index left out. */
+    /**
+     * The document's position, which the collection checks against its other indexes'. None for a
+     * document a sparse index left out, or once the index is dropped; the collection then goes on
+     * to its other indexes, as it does for a sparse one ({@link #isSparse}).
+     */
     @Override
     public Object remove(Document document) {
         Object position = null;
@@ -91,12 +99,19 @@ final class SecondaryIndex extends Index<Object> implements CountingIndex {
         }
     }
 
-    /** A key for each combination of the document's indexed values (one per element of an array), ending in its id. */
+    /**
+     * A key for each combination of the document's indexed values (one per element of an array),
+     * ending in its id. An empty array has no elements, and MongoDB indexes it as a value of its own;
+     * so does this, or the document would have no key to be removed by.
+     */
     private List<KeyValue> entries(Document document) {
-        if (isSparse() && keys().stream().noneMatch(document::containsKey)) {
+        if (sparse && keys().stream().noneMatch(document::containsKey)) {
             return List.of();
         }
         Set<KeyValue> values = getKeyValues(document);
+        if (values.isEmpty()) {
+            values = Set.of(new KeyValue(Collections.nCopies(keys().size(), List.of())));
+        }
         List<KeyValue> entries = new ArrayList<>(values.size());
         for (KeyValue value : values) {
             List<Object> parts = new ArrayList<>(value.size() + 1);
@@ -129,6 +144,17 @@ final class SecondaryIndex extends Index<Object> implements CountingIndex {
      */
     @Override
     public void drop() {
+        dropped = true;
         keys.clear();
+    }
+
+    /**
+     * As created; and, once dropped, like a sparse index that leaves out every document: a removal
+     * racing the drop finds no key here, and the collection, asking each index where the document
+     * was, must not take that for a broken index.
+     */
+    @Override
+    public boolean isSparse() {
+        return sparse || dropped;
     }
 }

@@ -21,6 +21,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import io.netty.buffer.Unpooled;
@@ -93,6 +94,11 @@ class CountFromIndexTest {
             assertThat(CountFromIndex.answer("analytics", asServerSees(sent.get(0)), held)).hasValueSatisfying(answer ->
                     assertThat(((de.bwaldvogel.mongo.bson.Document) answer.get("cursor")).get("firstBatch")).asList().singleElement()
                             .isEqualTo(new de.bwaldvogel.mongo.bson.Document("_id", 1).append("n", 11)));
+
+            // a key for a document that is not there: only a count from the index can see it
+            file.secondaryIndexKeys("analytics.mentees._index_schoolId_1").put(new KeyValue("school-1", "not stored"), Long.MAX_VALUE);
+            assertThat(mentees.countDocuments(Filters.eq("schoolId", "school-1"))).as("counted by the server from the index").isEqualTo(12);
+            file.secondaryIndexKeys("analytics.mentees._index_schoolId_1").remove(new KeyValue("school-1", "not stored"));
 
             sent.clear();
             assertThat(mentees.countDocuments(Filters.eq("stage", "TRAINEE"))).isEqualTo(51);

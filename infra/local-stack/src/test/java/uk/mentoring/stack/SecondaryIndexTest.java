@@ -183,20 +183,55 @@ class SecondaryIndexTest {
             SecondaryIndex index = new SecondaryIndex("schoolId_1", List.of(new IndexKey("schoolId", true)), false, keys);
             for (Document mentee : mentees()) {
                 de.bwaldvogel.mongo.bson.Document stored = new de.bwaldvogel.mongo.bson.Document(mentee);
-                index.add(stored, mentee.get("_id"), null);
+                index.add(stored, "at " + mentee.get("_id"), null);
             }
             de.bwaldvogel.mongo.bson.Document bySchool = new de.bwaldvogel.mongo.bson.Document("schoolId", "school-1");
             assertThat(index.canHandle(bySchool)).isTrue();
-            assertThat(index.getPositions(bySchool)).containsExactly("mentee-1", "mentee-11", "mentee-21", "mentee-31", "mentee-41", "mentee-51",
-                    "mentee-61", "mentee-71", "mentee-81", "mentee-91", "two schools");
+            assertThat(index.getPositions(bySchool)).containsExactly("at mentee-1", "at mentee-11", "at mentee-21", "at mentee-31", "at mentee-41",
+                    "at mentee-51", "at mentee-61", "at mentee-71", "at mentee-81", "at mentee-91", "at two schools");
             assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("schoolId", 4))).as("numbers are left to a scan").isFalse();
             assertThat(index.canHandle(new de.bwaldvogel.mongo.bson.Document("stage", "TRAINEE"))).as("not an indexed field").isFalse();
 
             de.bwaldvogel.mongo.bson.Document moved = new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-2");
-            index.updateInPlace(new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-1"), moved, "mentee-1", null);
-            assertThat(index.getPositions(bySchool)).doesNotContain("mentee-1").hasSize(10);
-            assertThat(index.remove(moved)).isEqualTo("mentee-1");
-            assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("schoolId", "school-2"))).doesNotContain("mentee-1");
+            index.updateInPlace(new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-1"), moved, "at mentee-1", null);
+            assertThat(index.getPositions(bySchool)).doesNotContain("at mentee-1").hasSize(10);
+            assertThat(index.remove(moved)).as("where the document is kept, found by its id").isEqualTo("at mentee-1");
+            assertThat(index.getPositions(new de.bwaldvogel.mongo.bson.Document("schoolId", "school-2"))).doesNotContain("at mentee-1");
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void a_mentee_with_an_empty_list_of_schools_is_removed_and_may_come_back() throws IOException {
+        int port = freePort();
+        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
+             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
+            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+            mentees.createIndex(Indexes.ascending("schoolId"));
+            mentees.insertOne(new Document("_id", "between schools").append("schoolId", List.of()));
+            mentees.insertOne(new Document("_id", "mentee-1").append("schoolId", "school-1"));
+            assertThat(mentees.deleteOne(Filters.eq("_id", "between schools")).getDeletedCount()).isEqualTo(1);
+            mentees.insertOne(new Document("_id", "between schools").append("schoolId", List.of("school-1")));
+            assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).extracting(mentee -> mentee.get("_id"))
+                    .containsExactlyInAnyOrder("mentee-1", "between schools");
+            assertThat(mentees.countDocuments()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void a_removal_racing_the_drop_of_an_index_finds_it_holding_nothing_as_a_sparse_index_would() {
+        MVStore store = new MVStore.Builder().open();
+        try {
+            MVMap<Object, Object> keys = store.openMap("mentees", new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+            SecondaryIndex index = new SecondaryIndex("schoolId_1", List.of(new IndexKey("schoolId", true)), false, keys);
+            de.bwaldvogel.mongo.bson.Document mentee = new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-1");
+            index.add(mentee, 7L, null);
+            assertThat(index.isSparse()).isFalse();
+            index.drop();
+            assertThat(index.remove(mentee)).isNull();
+            assertThat(index.isSparse()).as("so the collection passes over it").isTrue();
+            assertThat(index.count(new de.bwaldvogel.mongo.bson.Document("schoolId", "school-1"))).as("nor does it count").isEmpty();
         } finally {
             store.close();
         }
