@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.jackson.JsonCloudEventData;
 import uk.mentoring.contracts.EventType;
 import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.PublishedLanguage;
@@ -28,7 +30,7 @@ public final class CloudEventDecoder {
             throw new UnreadableEventException("event " + cloudEvent.getId() + " of type " + cloudEvent.getType() + " has no data or no time");
         }
         try {
-            MentoringEvent data = EventJson.mapper().readValue(cloudEvent.getData().toBytes(), type.get().javaType());
+            MentoringEvent data = read(cloudEvent.getData(), type.get().javaType());
             if (data.subject() == null) {
                 throw new UnreadableEventException("event " + cloudEvent.getId() + " has no subject in its data");
             }
@@ -36,6 +38,18 @@ public final class CloudEventDecoder {
         } catch (IOException e) {
             throw new UnreadableEventException("data of event " + cloudEvent.getId() + " does not fit " + cloudEvent.getType() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Events travel in the structured form, whose data arrives parsed along with the rest of the
+     * event: it is read from that tree, rather than written out as text to be parsed a second time
+     * (a fifth of a rebuild's reading went to that).
+     */
+    private static MentoringEvent read(CloudEventData data, Class<? extends MentoringEvent> type) throws IOException {
+        if (data instanceof JsonCloudEventData json) {
+            return EventJson.mapper().readerFor(type).readValue(json.getNode());
+        }
+        return EventJson.mapper().readValue(data.toBytes(), type);
     }
 
     /** A record that can never be processed: it goes to the dead-letter topic. */
