@@ -31,6 +31,9 @@ public final class CloudEventDecoder {
         }
         try {
             MentoringEvent data = read(cloudEvent.getData(), type.get().javaType());
+            if (data == null) {
+                throw new UnreadableEventException("event " + cloudEvent.getId() + " of type " + cloudEvent.getType() + " has null data");
+            }
             if (data.subject() == null) {
                 throw new UnreadableEventException("event " + cloudEvent.getId() + " has no subject in its data");
             }
@@ -43,7 +46,9 @@ public final class CloudEventDecoder {
     /**
      * Events travel in the structured form, whose data arrives parsed along with the rest of the
      * event: it is read from that tree, rather than written out as text to be parsed a second time
-     * (a fifth of a rebuild's reading went to that).
+     * (a fifth of a rebuild's reading went to that). CloudEvents parses with its own settings, which
+     * keep a decimal fraction as a double: exact for what the published language carries (texts,
+     * whole numbers, dates, times as text), not for a decimal amount, should one ever be added.
      */
     private static MentoringEvent read(CloudEventData data, Class<? extends MentoringEvent> type) throws IOException {
         if (data instanceof JsonCloudEventData json) {
