@@ -1,10 +1,10 @@
 package uk.mentoring.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.mentoring.stack.EmbeddedServers.assertDuplicate;
+import static uk.mentoring.stack.EmbeddedServers.withCollection;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,10 +13,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -174,21 +170,7 @@ class ArrivalOrderCollectionTest {
         return new MVMap.Builder<Object, de.bwaldvogel.mongo.bson.Document>().keyType(new ValueOrder()).valueType(new BsonDocuments());
     }
 
-    private static void assertDuplicate(Runnable insert) {
-        assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class,
-                e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
-    }
-
     private void withServer(Consumer<MongoCollection<Document>> use) throws IOException {
-        int port = freePort();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(folder, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            use.accept(client.getDatabase("analytics").getCollection("mentees"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        withCollection(folder, "analytics", "mentees", use);
     }
 }

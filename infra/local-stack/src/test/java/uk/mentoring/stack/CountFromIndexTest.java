@@ -1,9 +1,9 @@
 package uk.mentoring.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.mentoring.stack.EmbeddedServers.freePort;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,11 +167,5 @@ class CountFromIndexTest {
         all.add(new Document("_id", "numbered").append("schoolId", 4).append("published", true));
         all.add(new Document("_id", "two schools").append("schoolId", List.of("school-1", "school-2")).append("stage", "TRAINEE"));
         mentees.insertMany(all);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,11 +1,12 @@
 package uk.mentoring.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.mentoring.stack.EmbeddedServers.assertDuplicate;
+import static uk.mentoring.stack.EmbeddedServers.freePort;
+import static uk.mentoring.stack.EmbeddedServers.withCollection;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -188,16 +187,8 @@ class EmbeddedMongoTest {
                 .append("payload", "<mentee-enrolled/>");
     }
 
-    private static void assertDuplicate(Runnable insert) {
-        assertThatThrownBy(insert::run).isInstanceOfSatisfying(MongoWriteException.class,
-                e -> assertThat(ErrorCategory.fromErrorCode(e.getCode())).isEqualTo(ErrorCategory.DUPLICATE_KEY));
-    }
-
     private void withServer(Consumer<MongoCollection<Document>> use) throws IOException {
-        int port = freePort();
-        try (EmbeddedMongo mongo = EmbeddedMongo.start(folder, port); MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            use.accept(client.getDatabase("pairing").getCollection("domainevents"));
-        }
+        withCollection(folder, "pairing", "domainevents", use);
     }
 
     private static byte[] uuidBytes() {
@@ -205,11 +196,5 @@ class EmbeddedMongoTest {
         java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
         bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
         return bytes.array();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,9 +1,9 @@
 package uk.mentoring.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.mentoring.stack.EmbeddedServers.freePort;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -167,12 +167,6 @@ class LeadingFieldsIndexTest {
             List<List<Document>> answers = new ArrayList<>();
             queries.forEach(query -> answers.add(query.apply(trail).into(new ArrayList<>())));
             return answers;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,9 +1,9 @@
 package uk.mentoring.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.mentoring.stack.EmbeddedServers.freePort;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -275,11 +275,5 @@ class SecondaryIndexTest {
         mentees.add(new Document("_id", "nowhere yet").append("published", true));
         mentees.add(new Document("_id", "two schools").append("schoolId", List.of("school-1", "school-2")));
         return mentees;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
