@@ -72,6 +72,14 @@ final class ValueOrder extends BasicDataType<Object> {
         if (a == b) {
             return 0;
         }
+        // ids and index keys are mostly text, and documents' places numbers: MongoDB's comparator
+        // orders two of those as Java does, after first looking up both types' rank
+        if (a instanceof String && b instanceof String) {
+            return ((String) a).compareTo((String) b);
+        }
+        if (a instanceof Long && b instanceof Long) {
+            return Long.compare((Long) a, (Long) b);
+        }
         int order = kind(a) - kind(b);
         if (order != 0) {
             return order;
