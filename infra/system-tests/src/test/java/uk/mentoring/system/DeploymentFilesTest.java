@@ -24,13 +24,17 @@ import org.yaml.snakeyaml.Yaml;
  * The compose file and the Kubernetes manifests are read by no build, so nothing failed when a
  * service or a setting was added or renamed and they were not. These checks hold them to the code:
  * every service in both, on the port it listens on, checked by the health groups it has, given
- * only settings it reads, and given every setting whose default would point it at itself.
+ * only settings it reads, and given every address whose default would point it at itself and
+ * every secret whose default is public.
  */
 class DeploymentFilesTest {
 
     private static final Path ROOT = repositoryRoot();
     private static final Path DEPLOY = ROOT.resolve("infra/deploy");
-    private static final List<String> SERVICES = List.of("pairing-service", "meeting-service", "reflection-service", "analytics-service", "gateway");
+    private static final List<String> WITH_KAFKA_AND_MONGODB = List.of("pairing-service", "meeting-service", "reflection-service", "analytics-service");
+    private static final List<String> SERVICES = Stream.concat(WITH_KAFKA_AND_MONGODB.stream(), Stream.of("gateway")).toList();
+    /** Compose runs the demo identity provider too; on Kubernetes the trust's own takes its place. */
+    private static final List<String> COMPOSED = Stream.concat(SERVICES.stream(), Stream.of("infra/identity-provider")).toList();
     /** A setting a process reads: {@code ${NAME}} or {@code ${NAME:default}} in its configuration. */
     private static final Pattern SETTING = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
@@ -40,9 +44,7 @@ class DeploymentFilesTest {
     @Test
     void everyServiceAndTheIdentityProviderRunInComposeOnTheirOwnPortsWithAHealthCheck() {
         Map<String, Object> services = map(compose, "services");
-        List<String> modules = new ArrayList<>(SERVICES);
-        modules.add("infra/identity-provider");
-        for (String module : modules) {
+        for (String module : COMPOSED) {
             String name = Path.of(module).getFileName().toString();
             Map<String, Object> service = map(services, name);
             assertThat(service).as("%s in compose.yaml", name).isNotEmpty();
@@ -60,7 +62,7 @@ class DeploymentFilesTest {
         assertThat(services).doesNotContainKey("zookeeper");
         List<?> mongo = (List<?>) map(services, "mongodb").get("command");
         String replicaSet = (String) mongo.get(mongo.indexOf("--replSet") + 1);
-        for (String service : SERVICES.subList(0, 4)) {
+        for (String service : WITH_KAFKA_AND_MONGODB) {
             Map<String, Object> environment = map(map(services, service), "environment");
             assertThat(string(environment, "MONGODB_URI")).as("%s's MongoDB", service).contains("replicaSet=" + replicaSet);
             assertThat(string(environment, "KAFKA_BOOTSTRAP_SERVERS")).as("%s's Kafka", service).isEqualTo("kafka:9092");
@@ -68,15 +70,13 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void composeGivesEachProcessOnlySettingsItReadsAndEveryOneThatWouldPointAtItself() {
+    void composeGivesEachProcessOnlySettingsItReadsAndEachServiceItsAddressesAndSecrets() {
         Map<String, Object> services = map(compose, "services");
-        List<String> modules = new ArrayList<>(SERVICES);
-        modules.add("infra/identity-provider");
-        for (String module : modules) {
+        for (String module : COMPOSED) {
             Set<String> given = map(map(services, Path.of(module).getFileName().toString()), "environment").keySet();
             assertThat(reads(module).keySet()).as("settings %s reads, against those compose.yaml gives it", module).containsAll(withoutSpring(given));
             if (!module.startsWith("infra/")) {
-                assertThat(given).as("settings of %s whose defaults name localhost, in compose.yaml", module).containsAll(pointingAtItself(module));
+                assertThat(given).as("settings %s must be given, in compose.yaml", module).containsAll(mustBeGiven(module));
             }
         }
     }
@@ -100,7 +100,7 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void kubernetesGivesEachServiceOnlySettingsItReadsAndEveryOneThatWouldPointAtItself() {
+    void kubernetesGivesEachServiceOnlySettingsItReadsAndItsAddressesAndSecrets() {
         Map<String, Object> shared = new LinkedHashMap<>(map(manifest("ConfigMap", "mentoring-platform"), "data"));
         Map<String, Object> secrets = map(manifest("Secret", "mentoring-secrets"), "stringData");
         shared.putAll(secrets);
@@ -117,8 +117,9 @@ class DeploymentFilesTest {
                 assertThat(reads(service)).as("settings %s reads, against those its Deployment names", service).containsKey((String) variable.get("name"));
             }
             readBySome.addAll(reads(service).keySet());
-            assertThat(given).as("settings of %s whose defaults name localhost, in the manifests", service).containsAll(pointingAtItself(service));
+            assertThat(given).as("settings %s must be given, in the manifests", service).containsAll(mustBeGiven(service));
         }
+        // each command service's master key reaches it under the one name it reads, PERSONAL_DATA_MASTER_KEY
         assertThat(readBySome).as("settings the services read, against those of the shared ConfigMap and Secret")
                 .containsAll(shared.keySet().stream().filter(name -> !name.endsWith("_PERSONAL_DATA_MASTER_KEY")).toList());
     }
@@ -155,15 +156,19 @@ class DeploymentFilesTest {
         return settings;
     }
 
-    /** Settings whose default is an address on the same machine: in a container, the process itself. */
-    private static Set<String> pointingAtItself(String module) {
-        Set<String> local = new LinkedHashSet<>();
+    /**
+     * Settings a service must be given wherever it runs: a default address on the same machine
+     * means, in a container, the service itself; a secret's default is public.
+     */
+    private static Set<String> mustBeGiven(String module) {
+        Set<String> needed = new LinkedHashSet<>();
         reads(module).forEach((name, fallback) -> {
-            if (fallback.contains("localhost") && !fallback.startsWith("$")) {
-                local.add(name);
+            boolean local = fallback.contains("localhost") && !fallback.startsWith("$");
+            if (local || name.endsWith("_SECRET") || name.endsWith("_KEY")) {
+                needed.add(name);
             }
         });
-        return local;
+        return needed;
     }
 
     private static Set<String> withKits(String module) {
