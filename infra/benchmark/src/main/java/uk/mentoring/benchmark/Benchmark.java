@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -328,8 +329,12 @@ public final class Benchmark {
                                   java.util.function.LongFunction<Sent> send) throws InterruptedException {
         Recorder latency = new Recorder(3);
         Recorder freshness = new Recorder(3);
+        // by the second each request was due: whether a queue built up steadily or began with a stall
+        Recorder[] bySecond = new Recorder[(int) Math.max(1, duration.toSeconds())];
+        Arrays.setAll(bySecond, second -> new Recorder(3));
         AtomicLong failed = new AtomicLong();
         AtomicLong commands = new AtomicLong();
+        AtomicLong polls = new AtomicLong();
         ExecutorService callers = Executors.newFixedThreadPool(threads);
         ExecutorService watchers = Executors.newFixedThreadPool(4);
         long began = System.nanoTime();
@@ -350,6 +355,7 @@ public final class Benchmark {
                 }
                 long answered = System.nanoTime();
                 latency.recordValue((answered - due) / 1000);
+                bySecond[(int) Math.min(bySecond.length - 1, (due - began) / 1_000_000_000L)].recordValue((answered - due) / 1000);
                 if (sent.command()) {
                     commands.incrementAndGet();
                 }
@@ -358,6 +364,7 @@ public final class Benchmark {
                 }
                 sent.follow().ifPresent(mentee -> watchers.submit(() -> {
                     while (gateway.get("/api/analytics/mentees/" + mentee, trustLead).status() != 200) {
+                        polls.incrementAndGet();
                         pause(20);
                     }
                     freshness.recordValue((System.nanoTime() - answered) / 1000);
@@ -368,11 +375,17 @@ public final class Benchmark {
         callers.awaitTermination(120, TimeUnit.SECONDS);
         watchers.shutdown();
         watchers.awaitTermination(120, TimeUnit.SECONDS);
-        return new FixedRate(rate, total, commands.get(), failed.get(), latency.getIntervalHistogram(), freshness.getIntervalHistogram());
+        List<Double> medianBySecond = new ArrayList<>();
+        for (Recorder second : bySecond) {
+            medianBySecond.add(round(second.getIntervalHistogram().getValueAtPercentile(50) / 1000.0));
+        }
+        return new FixedRate(rate, total, commands.get(), failed.get(), latency.getIntervalHistogram(), freshness.getIntervalHistogram(), polls.get(),
+                medianBySecond);
     }
 
     /** What a fixed-rate phase measured: latencies from due time and freshness, in microseconds. */
-    record FixedRate(int rate, long requests, long commands, long failures, Histogram latency, Histogram freshness) {
+    record FixedRate(int rate, long requests, long commands, long failures, Histogram latency, Histogram freshness, long polls,
+                     List<Double> latencyMedianMsBySecond) {
 
         Map<String, Object> summary() {
             Map<String, Object> summary = new LinkedHashMap<>();
@@ -383,6 +396,8 @@ public final class Benchmark {
             summary.put("latencyMs", percentiles(latency));
             summary.put("freshnessSamples", freshness.getTotalCount());
             summary.put("freshnessMs", percentiles(freshness));
+            summary.put("freshnessPolls", polls);
+            summary.put("latencyMedianMsBySecond", latencyMedianMsBySecond);
             return summary;
         }
     }
