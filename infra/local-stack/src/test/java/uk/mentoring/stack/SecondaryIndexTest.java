@@ -2,6 +2,7 @@ package uk.mentoring.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.mentoring.stack.EmbeddedServers.freePort;
+import static uk.mentoring.stack.EmbeddedServers.withCollection;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -135,13 +136,10 @@ class SecondaryIndexTest {
 
     @Test
     void an_index_an_earlier_build_kept_in_the_file_is_removed_from_it_and_built_from_the_documents() throws IOException {
-        int port = freePort();
-        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
-             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+        withCollection(folder, "analytics", "mentees", mentees -> {
             mentees.insertMany(mentees());
             mentees.createIndex(Indexes.ascending("schoolId"));
-        }
+        });
         // what an earlier build left in the file, out of date: most keys missing, a mentee under a school it is not in, one removed with its key left
         MVStore store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
         try {
@@ -152,20 +150,19 @@ class SecondaryIndexTest {
         } finally {
             store.close();
         }
-        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
-             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+        withCollection(folder, "analytics", "mentees", mentees -> {
             assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).hasSize(11)
                     .anyMatch(mentee -> mentee.get("_id").equals("mentee-1"));
             assertThat(mentees.find(Filters.eq("schoolId", "school-2")).into(new ArrayList<>())).hasSize(11)
                     .noneMatch(mentee -> mentee.get("_id").equals("mentee-1"));
-        }
+        });
         store = new MVStore.Builder().fileName(folder.resolve("mentoring.mv").toString()).open();
         try {
             assertThat(store.hasMap(SCHOOL_INDEX)).as("removed from the file").isFalse();
         } finally {
             store.close();
         }
+        int port = freePort();
         try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
              MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
             MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
@@ -204,10 +201,7 @@ class SecondaryIndexTest {
 
     @Test
     void a_mentee_with_an_empty_list_of_schools_is_removed_and_may_come_back() throws IOException {
-        int port = freePort();
-        try (EmbeddedMongo file = EmbeddedMongo.start(folder, port);
-             MongoClient client = MongoClients.create("mongodb://localhost:" + port)) {
-            MongoCollection<Document> mentees = client.getDatabase("analytics").getCollection("mentees");
+        withCollection(folder, "analytics", "mentees", mentees -> {
             mentees.createIndex(Indexes.ascending("schoolId"));
             mentees.insertOne(new Document("_id", "between schools").append("schoolId", List.of()));
             mentees.insertOne(new Document("_id", "mentee-1").append("schoolId", "school-1"));
@@ -216,7 +210,7 @@ class SecondaryIndexTest {
             assertThat(mentees.find(Filters.eq("schoolId", "school-1")).into(new ArrayList<>())).extracting(mentee -> mentee.get("_id"))
                     .containsExactlyInAnyOrder("mentee-1", "between schools");
             assertThat(mentees.countDocuments()).isEqualTo(2);
-        }
+        });
     }
 
     @Test
