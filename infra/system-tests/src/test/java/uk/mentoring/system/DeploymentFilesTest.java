@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The compose file and the Kubernetes manifests are read by no build, so nothing failed when a
- * service or a setting was added or renamed and they were not. These checks hold them to the code:
+ * Nothing in the build starts the compose file or the Kubernetes manifests, so nothing would fail
+ * when a service or a setting is added or renamed and they are not. These checks hold them to the code:
  * every service in both, on the port it listens on, checked by the health groups it has, given
  * only settings it reads, and given every address whose default would point it at itself and
  * every secret whose default is public.
@@ -171,6 +171,7 @@ class DeploymentFilesTest {
         return needed;
     }
 
+    /** The module and the kits it is built on; the event store's kit brings the service kit. */
     private static Set<String> withKits(String module) {
         Set<String> parts = new LinkedHashSet<>(List.of(module));
         for (String kit : List.of("infra/event-store-kit", "infra/service-kit")) {
