@@ -176,8 +176,7 @@ class SecondaryIndexTest {
     void a_query_by_an_indexed_value_reads_one_stretch_of_the_index() {
         MVStore store = new MVStore.Builder().open();
         try {
-            MVMap<Object, Object> keys = store.openMap("mentees", new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
-            SecondaryIndex index = new SecondaryIndex("schoolId_1", List.of(new IndexKey("schoolId", true)), false, keys);
+            SecondaryIndex index = schoolIndex(store);
             for (Document mentee : mentees()) {
                 de.bwaldvogel.mongo.bson.Document stored = new de.bwaldvogel.mongo.bson.Document(mentee);
                 index.add(stored, "at " + mentee.get("_id"), null);
@@ -217,8 +216,7 @@ class SecondaryIndexTest {
     void a_removal_racing_the_drop_of_an_index_finds_it_holding_nothing_as_a_sparse_index_would() {
         MVStore store = new MVStore.Builder().open();
         try {
-            MVMap<Object, Object> keys = store.openMap("mentees", new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
-            SecondaryIndex index = new SecondaryIndex("schoolId_1", List.of(new IndexKey("schoolId", true)), false, keys);
+            SecondaryIndex index = schoolIndex(store);
             de.bwaldvogel.mongo.bson.Document mentee = new de.bwaldvogel.mongo.bson.Document("_id", "mentee-1").append("schoolId", "school-1");
             index.add(mentee, 7L, null);
             assertThat(index.isSparse()).isFalse();
@@ -269,5 +267,11 @@ class SecondaryIndexTest {
         mentees.add(new Document("_id", "nowhere yet").append("published", true));
         mentees.add(new Document("_id", "two schools").append("schoolId", List.of("school-1", "school-2")));
         return mentees;
+    }
+
+    /** The schoolId index as the server keeps it, over a tree of the given store. */
+    private static SecondaryIndex schoolIndex(MVStore store) {
+        MVMap<Object, Object> keys = store.openMap("mentees", new MVMap.Builder<Object, Object>().keyType(new ValueOrder()).valueType(new ObjectDataType()));
+        return new SecondaryIndex("schoolId_1", List.of(new IndexKey("schoolId", true)), false, keys);
     }
 }
