@@ -3,7 +3,9 @@ package uk.mentoring.gateway;
 import java.net.URI;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -42,6 +45,8 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 import org.springframework.security.web.server.util.matcher.PathPatternParserServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,6 +96,21 @@ class GatewaySecurity {
             problem(exchange, HttpStatus.FORBIDDEN, "forbidden", "Not allowed", "Your role does not allow this action.");
 
     /**
+     * What anyone may ask for without signing in. One matcher for all of them: Spring Security's own
+     * matcher per pattern wrote a debug line for every pattern tried, on every request, and the
+     * logging bridge formats a line before it asks whether debug is on.
+     */
+    private static final List<PathPattern> OPEN_TO_ALL = Stream.of(
+                    "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                    "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**", "/webjars/**", "/problems/**", "/signed-out",
+                    "/fallback/**",
+                    // a browser asks for the icon on its own, in parallel with the page: sent to sign in, it would start a
+                    // second sign-in whose session cookie can replace the page's, and the person lands on an error after signing in
+                    "/favicon.ico")
+            .map(PathPatternParser.defaultInstance::parse)
+            .toList();
+
+    /**
      * Scripts: the bearer token is checked on every request and nothing is kept between requests.
      * No session is made for them: making one took a random id and two changes of thread on every
      * call, for nothing. Without a session there is nothing for a cross-site request to ride on, so
@@ -137,12 +157,7 @@ class GatewaySecurity {
     private static ServerHttpSecurity sharedRules(ServerHttpSecurity http) {
         return http
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**", "/api-docs/**", "/webjars/**", "/problems/**", "/signed-out").permitAll()
-                        .pathMatchers("/fallback/**").permitAll()
-                        // a browser asks for the icon on its own, in parallel with the page: sent to sign in, it would start a
-                        // second sign-in whose session cookie can replace the page's, and the person lands on an error after signing in
-                        .pathMatchers("/favicon.ico").permitAll()
+                        .matchers(GatewaySecurity::openToAll).permitAll()
                         .anyExchange().authenticated())
                 .headers(headers -> headers
                         .contentSecurityPolicy(policy -> policy.policyDirectives(
@@ -193,6 +208,16 @@ class GatewaySecurity {
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+    }
+
+    private static Mono<ServerWebExchangeMatcher.MatchResult> openToAll(ServerWebExchange exchange) {
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        for (PathPattern open : OPEN_TO_ALL) {
+            if (open.matches(path)) {
+                return ServerWebExchangeMatcher.MatchResult.match();
+            }
+        }
+        return ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     private static Mono<ServerWebExchangeMatcher.MatchResult> sessionWrite(ServerWebExchange exchange) {

@@ -159,6 +159,12 @@ class GatewayTest {
 
         TestApi.Answer made = TestApi.at(port).as(Person.trustLead()).get("/api/analytics/trust");
         assertThat(made.header("X-Correlation-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(received).last().asString().endsWith("correlation=" + made.header("X-Correlation-Id").orElseThrow());
+
+        TestApi.Answer replaced = TestApi.at(port).as(Person.trustLead()).withHeader("X-Correlation-Id", "<script> and more").get("/api/analytics/trust");
+        assertThat(replaced.header("X-Correlation-Id")).hasValueSatisfying(id -> assertThat(id).hasSize(36));
+        assertThat(received).last().asString().endsWith("correlation=" + replaced.header("X-Correlation-Id").orElseThrow())
+                .doesNotContain("script");
     }
 
     @Test
