@@ -254,8 +254,15 @@ class GatewayTest {
     }
 
     @Test
-    void reports_healthy_without_a_token() {
+    void reports_healthy_without_a_token_and_keeps_what_is_not_open_to_all_closed() {
         assertThat(TestApi.at(port).get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
+        assertThat(TestApi.at(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+        // the routes with the services' addresses, and paths that only begin like open ones, are sent to sign in
+        for (String closed : List.of("/actuator/gateway/routes", "/actuator/healthy", "/fallbacks-of-all-kinds")) {
+            TestApi.Answer answer = TestApi.at(port).get(closed);
+            assertThat(answer.status()).as(closed).isEqualTo(302);
+            assertThat(answer.header("Location")).as(closed).hasValueSatisfying(location -> assertThat(location).endsWith("/oauth2/authorization/gateway"));
+        }
     }
 
     /** Notes each request whose handling asks for its session. */
