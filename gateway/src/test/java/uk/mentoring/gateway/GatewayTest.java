@@ -154,7 +154,7 @@ class GatewayTest {
     @Test
     void every_request_carries_a_correlation_id_to_the_service_and_back() {
         TestApi.Answer own = TestApi.at(port).as(Person.trustLead()).withHeader("X-Correlation-Id", "term-report-42").get("/api/analytics/trust");
-        assertThat(own.header("X-Correlation-Id")).contains("term-report-42");
+        assertThat(own.headers().get("X-Correlation-Id")).as("the id, once, though the service echoes it too").containsExactly("term-report-42");
         assertThat(received).last().asString().contains("correlation=term-report-42");
 
         TestApi.Answer made = TestApi.at(port).as(Person.trustLead()).get("/api/analytics/trust");
@@ -387,6 +387,10 @@ class GatewayTest {
                         + " correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
+                // as the services do
+                if (exchange.getRequestHeaders().containsKey("X-Correlation-Id")) {
+                    exchange.getResponseHeaders().add("X-Correlation-Id", exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                }
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
