@@ -98,7 +98,8 @@ final class RunningPlatform {
 
     private static int firstPortForOutgoingConnections() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+            // read by lines: read whole, the kernel's file gave its first character only
+            return Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).get(0).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException unknown) {
             return 32_768; // Linux's default, and below other systems' ranges too
         }
