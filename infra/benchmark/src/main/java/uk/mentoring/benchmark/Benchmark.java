@@ -1,7 +1,6 @@
 package uk.mentoring.benchmark;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +31,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import uk.mentoring.stack.Component;
 import uk.mentoring.stack.DemoTrust;
+import uk.mentoring.stack.FreePorts;
 import uk.mentoring.stack.Platform;
 import uk.mentoring.stack.PlatformClient;
 import uk.mentoring.stack.Progress;
@@ -67,12 +67,12 @@ public final class Benchmark {
         Path data = root.resolve("infra/benchmark/target/data-" + UUID.randomUUID());
         Map<Component, Integer> ports = new EnumMap<>(Component.class);
         for (Component component : Component.values()) {
-            ports.put(component, freePort());
+            ports.put(component, FreePorts.next());
         }
         // the gateway's per-person rate limit would cap one school lead's enrolments; it is not what is measured.
         // The services' JIT compiles hot code fully, as in the container images (infra/deploy/Dockerfile), where the
         // local stack stops it at the first tier for a quicker start; heap and collector stay the local stack's.
-        StackSettings settings = StackSettings.standard(root, data, Optional.empty(), Optional.empty()).withPorts(ports, freePort(), freePort())
+        StackSettings settings = StackSettings.standard(root, data, Optional.empty(), Optional.empty()).withPorts(ports, FreePorts.next(), FreePorts.next())
                 .withJvmOptions("-Dmentoring.gateway.rate-limit.requests-per-second=100000 -Dmentoring.gateway.rate-limit.burst=100000"
                         + " -XX:TieredStopAtLevel=4");
         Progress progress = new Progress(System.out);
@@ -698,12 +698,6 @@ public final class Benchmark {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
