@@ -1,5 +1,6 @@
 package uk.mentoring.testkit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -64,6 +65,17 @@ public final class TestPublisher implements AutoCloseable {
     public void publishGarbage(String topic, String key, byte[] value) {
         try {
             raw.send(new ProducerRecord<>(topic, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A record that says it is a structured CloudEvent and carries whatever JSON is given. */
+    public void publishStructured(String topic, String key, String json) {
+        try {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, json.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            raw.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

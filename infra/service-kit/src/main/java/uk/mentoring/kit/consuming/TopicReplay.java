@@ -16,16 +16,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import uk.mentoring.kit.events.CloudEventDecoder;
 import uk.mentoring.kit.events.ReceivedEvent;
@@ -36,6 +36,8 @@ import uk.mentoring.kit.events.ReceivedEvent;
  * that cannot be read were dead-lettered when they first arrived and are passed over here.
  */
 public class TopicReplay {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicReplay.class);
 
     private final Map<String, Object> consumerProperties;
     private final List<String> topics;
@@ -71,15 +73,14 @@ public class TopicReplay {
         properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-        properties.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
 
         ExecutorService writer = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "replay-handler");
             thread.setDaemon(true);
             return thread;
         });
-        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(properties)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties)) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 for (PartitionInfo partition : consumer.partitionsFor(topic)) {
@@ -97,14 +98,11 @@ public class TopicReplay {
             int handlingSize = 0;
             progress.at(0, total(beginning, end));
             while (true) {
-                ConsumerRecords<String, CloudEvent> batch = consumer.poll(Duration.ofMillis(200));
+                ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
                 List<ReceivedEvent> events = new ArrayList<>(batch.count());
-                for (ConsumerRecord<String, CloudEvent> record : batch) {
+                for (ConsumerRecord<String, byte[]> record : batch) {
                     records++;
-                    if (record.value() == null) {
-                        continue;
-                    }
-                    CloudEventDecoder.decode(record.value(), Optional.empty()).ifPresent(events::add);
+                    read(record).ifPresent(events::add);
                 }
                 finish(handling);
                 done += handlingSize;
@@ -127,6 +125,16 @@ public class TopicReplay {
             }
         } finally {
             stop(writer);
+        }
+    }
+
+    /** The record's event; a record that cannot be read is passed over, as it was sent to the dead-letter topic when it arrived. */
+    private static Optional<ReceivedEvent> read(ConsumerRecord<String, byte[]> record) {
+        try {
+            return CloudEventDecoder.decode(record.topic(), record.headers(), record.value(), Optional.empty());
+        } catch (CloudEventDecoder.UnreadableEventException e) {
+            log.warn("Passed over the record at {}/{}@{}: {}", record.topic(), record.partition(), record.offset(), e.getMessage());
+            return Optional.empty();
         }
     }
 
