@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.PublishedLanguage;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SchoolPhase;
@@ -96,14 +98,24 @@ class ProgressFromTheTopicsTest {
     @Test
     void a_record_that_cannot_be_read_goes_to_the_dead_letter_topic_and_the_rest_goes_on() {
         UUID school = UUID.randomUUID();
-        publisher.publishGarbage("mentoring.pairing.v1", school.toString(), "{not a cloud event".getBytes(StandardCharsets.UTF_8));
+        UUID mentee = UUID.randomUUID();
+        byte[] garbage = "{not a cloud event".getBytes(StandardCharsets.UTF_8);
+        String unfitting = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\",\"source\":\"/pairing-service\",\"type\":\""
+                + PublishedLanguage.of(MenteeEnrolled.class).cloudEventType() + "\",\"time\":\"2026-11-27T09:00:00Z\",\"data\":{\"menteeId\":\""
+                + mentee + "\",\"schoolId\":\"not a school\"}}";
+        publisher.publishGarbage("mentoring.pairing.v1", school.toString(), garbage);
+        publisher.publishStructured("mentoring.pairing.v1", mentee.toString(), unfitting);
         publisher.publish(new SchoolOnboarded(school, "After The Poison Academy", "142001", SchoolPhase.PRIMARY));
 
         TestApi lead = TestApi.at(port).as(Person.trustLead());
         await().atMost(Duration.ofSeconds(30)).until(() -> lead.get("/api/analytics/schools/" + school).status() == 200);
+        // each dead letter keeps what arrived, byte for byte, with why it could not be read
         await().atMost(Duration.ofSeconds(10)).until(() -> TopicProbe.readAllRaw("mentoring.pairing.v1.dlt").stream()
-                .anyMatch(record -> record.key() != null && record.key().equals(school.toString())
-                        && record.headers().lastHeader("kafka_dlt-exception-message") != null));
+                .filter(record -> record.headers().lastHeader("kafka_dlt-exception-message") != null)
+                .filter(record -> school.toString().equals(record.key()) && Arrays.equals(record.value(), garbage)
+                        || mentee.toString().equals(record.key()) && Arrays.equals(record.value(), unfitting.getBytes(StandardCharsets.UTF_8))
+                        && new String(record.headers().lastHeader("kafka_dlt-exception-message").value(), StandardCharsets.UTF_8).contains("does not fit"))
+                .count() == 2);
     }
 
     @Test

@@ -5,16 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.CloudEventDeserializer;
-import io.cloudevents.kafka.CloudEventSerializer;
-import io.cloudevents.core.message.Encoding;
-import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -112,7 +108,7 @@ public class EventConsumptionAutoConfiguration {
     }
 
     @Bean
-    ConcurrentMessageListenerContainer<String, CloudEvent> eventListenerContainer(
+    ConcurrentMessageListenerContainer<String, byte[]> eventListenerContainer(
             KafkaProperties kafka, SubscriptionProperties subscription, EventDispatcher dispatcher,
             Environment environment) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
@@ -120,16 +116,16 @@ public class EventConsumptionAutoConfiguration {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
-        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ErrorHandlingDeserializer.class);
+        // values are read by the dispatcher, in one pass (CloudEventDecoder); a value it cannot read is dead-lettered as it came
+        consumer.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         consumer.put(ErrorHandlingDeserializer.KEY_DESERIALIZER_CLASS, StringDeserializer.class);
-        consumer.put(ErrorHandlingDeserializer.VALUE_DESERIALIZER_CLASS, CloudEventDeserializer.class);
 
         ContainerProperties properties = new ContainerProperties(subscription.topics().toArray(String[]::new));
         properties.setGroupId(subscription.group() != null ? subscription.group() : environment.getRequiredProperty("spring.application.name"));
         properties.setMessageListener(dispatcher);
         properties.setAckMode(ContainerProperties.AckMode.BATCH);
 
-        ConcurrentMessageListenerContainer<String, CloudEvent> container =
+        ConcurrentMessageListenerContainer<String, byte[]> container =
                 new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumer), properties);
         container.setConcurrency(subscription.concurrency());
         container.setCommonErrorHandler(errorHandler(kafka, subscription));
@@ -140,16 +136,12 @@ public class EventConsumptionAutoConfiguration {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        producer.put(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED);
-        producer.put(CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE);
-        // a dead letter keeps what arrived: the raw bytes when it could not be read, else the CloudEvent
-        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> keys = new java.util.LinkedHashMap<>();
-        keys.put(byte[].class, new ByteArraySerializer());
-        keys.put(String.class, new StringSerializer());
-        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> values = new java.util.LinkedHashMap<>(keys);
-        values.put(CloudEvent.class, new CloudEventSerializer());
+        // a dead letter keeps what arrived, byte for byte, with the headers it came with
+        Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> asArrived = new java.util.LinkedHashMap<>();
+        asArrived.put(byte[].class, new ByteArraySerializer());
+        asArrived.put(String.class, new StringSerializer());
         KafkaTemplate<Object, Object> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(producer,
-                new DelegatingByTypeSerializer(keys, true), new DelegatingByTypeSerializer(values, true)));
+                new DelegatingByTypeSerializer(asArrived, true), new DelegatingByTypeSerializer(asArrived, true)));
 
         // any partition of the dead-letter topic will do: it is read by people, not replayed in order
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(deadLetters,

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,7 +31,7 @@ import uk.mentoring.kit.events.ReceivedEvent;
  * second time). That record alone goes to the error handler, which retries it or sends it to the
  * dead-letter topic; the records before it are done, those after it are read again.
  */
-public class EventDispatcher implements BatchMessageListener<String, CloudEvent> {
+public class EventDispatcher implements BatchMessageListener<String, byte[]> {
 
     private static final Logger log = LoggerFactory.getLogger(EventDispatcher.class);
 
@@ -52,13 +51,13 @@ public class EventDispatcher implements BatchMessageListener<String, CloudEvent>
         this.passedOver = meters.counter("mentoring.events.received", "outcome", "not-wanted");
     }
 
-    private record Arrival(ConsumerRecord<String, CloudEvent> record, ReceivedEvent event) {
+    private record Arrival(ConsumerRecord<String, byte[]> record, ReceivedEvent event) {
     }
 
     @Override
-    public void onMessage(List<ConsumerRecord<String, CloudEvent>> records) {
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
         List<Arrival> wanted = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, CloudEvent> record : records) {
+        for (ConsumerRecord<String, byte[]> record : records) {
             Optional<ReceivedEvent> event;
             try {
                 event = decode(record);
@@ -78,15 +77,11 @@ public class EventDispatcher implements BatchMessageListener<String, CloudEvent>
         handle(wanted);
     }
 
-    private Optional<ReceivedEvent> decode(ConsumerRecord<String, CloudEvent> record) {
-        CloudEvent cloudEvent = record.value();
-        if (cloudEvent == null) {
-            throw new CloudEventDecoder.UnreadableEventException("record at " + record.topic() + "/" + record.partition() + "@" + record.offset() + " has no value");
-        }
-        Optional<ReceivedEvent> decoded = CloudEventDecoder.decode(cloudEvent, correlationId(record));
+    private Optional<ReceivedEvent> decode(ConsumerRecord<String, byte[]> record) {
+        Optional<ReceivedEvent> decoded = CloudEventDecoder.decode(record.topic(), record.headers(), record.value(), correlationId(record));
         if (decoded.isEmpty()) {
             unknown.increment();
-            log.debug("Ignoring event {} of type {} unknown to this service", cloudEvent.getId(), cloudEvent.getType());
+            log.debug("Ignoring the event at {}/{}@{}: its type is unknown to this service", record.topic(), record.partition(), record.offset());
         }
         return decoded;
     }

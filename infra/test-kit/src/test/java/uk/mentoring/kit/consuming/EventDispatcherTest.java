@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +44,7 @@ class EventDispatcherTest {
     private final Subscriber everything = new Subscriber(null);
     private EventDispatcher dispatcher;
     private long offset;
+    private final Map<ConsumerRecord<String, byte[]>, String> ids = new IdentityHashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -55,9 +60,9 @@ class EventDispatcherTest {
 
     @Test
     void hands_a_polls_events_over_together_once_each_and_remembers_them() {
-        ConsumerRecord<String, CloudEvent> first = record(paired());
-        ConsumerRecord<String, CloudEvent> enrolled = record(enrolled());
-        ConsumerRecord<String, CloudEvent> second = record(paired());
+        ConsumerRecord<String, byte[]> first = record(paired());
+        ConsumerRecord<String, byte[]> enrolled = record(enrolled());
+        ConsumerRecord<String, byte[]> second = record(paired());
 
         dispatcher.onMessage(List.of(first, enrolled, second, first));
 
@@ -72,7 +77,7 @@ class EventDispatcherTest {
     @Test
     void an_event_no_subscriber_wants_is_passed_over_and_not_remembered() {
         EventDispatcher pairingsOnly = new EventDispatcher(List.of(pairings), inbox, new SimpleMeterRegistry());
-        ConsumerRecord<String, CloudEvent> enrolled = record(enrolled());
+        ConsumerRecord<String, byte[]> enrolled = record(enrolled());
 
         pairingsOnly.onMessage(List.of(enrolled));
 
@@ -82,9 +87,9 @@ class EventDispatcherTest {
 
     @Test
     void an_event_that_fails_is_singled_out_and_those_before_it_are_done() {
-        ConsumerRecord<String, CloudEvent> before = record(paired());
-        ConsumerRecord<String, CloudEvent> failing = record(paired());
-        ConsumerRecord<String, CloudEvent> after = record(paired());
+        ConsumerRecord<String, byte[]> before = record(paired());
+        ConsumerRecord<String, byte[]> failing = record(paired());
+        ConsumerRecord<String, byte[]> after = record(paired());
         everything.failOn = id(failing);
 
         assertThatThrownBy(() -> dispatcher.onMessage(List.of(before, failing, after)))
@@ -102,9 +107,9 @@ class EventDispatcherTest {
 
     @Test
     void a_record_that_cannot_be_read_is_singled_out_and_those_before_it_are_done() {
-        ConsumerRecord<String, CloudEvent> before = record(paired());
-        ConsumerRecord<String, CloudEvent> unreadable = new ConsumerRecord<>("mentoring.pairing.v1", 0, offset++, "key", null);
-        ConsumerRecord<String, CloudEvent> after = record(paired());
+        ConsumerRecord<String, byte[]> before = record(paired());
+        ConsumerRecord<String, byte[]> unreadable = new ConsumerRecord<>("mentoring.pairing.v1", 0, offset++, "key", null);
+        ConsumerRecord<String, byte[]> after = record(paired());
 
         assertThatThrownBy(() -> dispatcher.onMessage(List.of(before, unreadable, after)))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failure -> assertThat(failure.getRecord()).isSameAs(unreadable));
@@ -112,18 +117,26 @@ class EventDispatcherTest {
         assertThat(inbox.hasHandled(id(after))).isFalse();
     }
 
-    private ConsumerRecord<String, CloudEvent> record(MentoringEvent event) {
-        try {
+    /** The record as a publisher's relay writes it: a structured CloudEvent, with its content type in the headers. */
+    private ConsumerRecord<String, byte[]> record(MentoringEvent event) {
+        try (CloudEventSerializer serializer = new CloudEventSerializer()) {
+            serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, Encoding.STRUCTURED, CloudEventSerializer.EVENT_FORMAT_CONFIG,
+                    JsonFormat.CONTENT_TYPE), false);
             PublishedEvent published = new PublishedEvent(CloudEventAttributes.of(UUID.randomUUID().toString(), Instant.now(), event),
                     EventJson.mapper().writeValueAsBytes(event));
-            return new ConsumerRecord<>("mentoring.pairing.v1", 0, offset++, published.key(), published.toCloudEvent());
+            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("mentoring.pairing.v1", 0, offset++, published.key(), null);
+            byte[] value = serializer.serialize(record.topic(), record.headers(), published.toCloudEvent());
+            ConsumerRecord<String, byte[]> withValue = new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
+                    record.timestampType(), record.serializedKeySize(), value.length, record.key(), value, record.headers(), record.leaderEpoch());
+            ids.put(withValue, published.toCloudEvent().getId());
+            return withValue;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static String id(ConsumerRecord<String, CloudEvent> record) {
-        return record.value().getId();
+    private String id(ConsumerRecord<String, byte[]> record) {
+        return ids.get(record);
     }
 
     private static PairingCreated paired() {
