@@ -1,12 +1,13 @@
 package uk.mentoring.kit.events;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,6 +18,7 @@ import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import uk.mentoring.contracts.CloudEventAttributes;
 import uk.mentoring.contracts.EventType;
 import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.PublishedLanguage;
@@ -25,6 +27,8 @@ import uk.mentoring.contracts.PublishedLanguage;
 public final class CloudEventDecoder {
 
     private static final String STRUCTURED_JSON = "application/cloudevents+json";
+    /** The extension names the CloudEvents specification allows. */
+    private static final Pattern EXTENSION_NAME = Pattern.compile("[a-z0-9]+");
 
     private CloudEventDecoder() {
     }
@@ -71,12 +75,14 @@ public final class CloudEventDecoder {
     }
 
     /**
-     * Reads an event straight from a record's value, as it came off the topic. The structured JSON
+     * Reads an event straight from a record's value, as it came off the topic. The plain structured
      * form the publishers write is read in one pass, its data bound to its type as the parser goes
      * by: a rebuild reads every event ever published, and building the whole event as a tree first
      * (as the CloudEvents reader does) and binding the data from that tree took most of its reading.
-     * Any other form (binary, another spec version, data in base64 or not JSON) is read by the
-     * CloudEvents reader, as the live consumers read it.
+     * Everything else, and anything the one pass is not sure of (another form, spec version or
+     * content type, an attribute that is not text, an odd extension name, a name given twice, data
+     * that does not bind), is read by the CloudEvents reader, whose verdict stands: the one pass
+     * gives the same event or none.
      *
      * @return the event, or empty when its type is not (yet) known here
      * @throws UnreadableEventException when the record is not an event, or its data does not fit its type
@@ -86,13 +92,9 @@ public final class CloudEventDecoder {
             throw new UnreadableEventException("a record on " + topic + " has no value");
         }
         if (isStructuredJson(headers)) {
-            try {
-                Optional<Optional<ReceivedEvent>> read = readStructured(value, correlationId);
-                if (read.isPresent()) {
-                    return read.get();
-                }
-            } catch (IOException | DateTimeParseException e) {
-                throw new UnreadableEventException("a record on " + topic + " is not a CloudEvent in JSON: " + e.getMessage(), e);
+            Optional<Optional<ReceivedEvent>> read = readPlainStructured(value, correlationId);
+            if (read.isPresent()) {
+                return read.get();
             }
         }
         CloudEvent cloudEvent;
@@ -104,6 +106,7 @@ public final class CloudEventDecoder {
         return decode(cloudEvent, correlationId);
     }
 
+    /** As the CloudEvents reader tells the structured JSON form: the media type exactly, before any parameters. */
     private static boolean isStructuredJson(Headers headers) {
         Header contentType = headers.lastHeader("content-type");
         if (contentType == null || contentType.value() == null) {
@@ -111,18 +114,20 @@ public final class CloudEventDecoder {
         }
         String mediaType = new String(contentType.value(), StandardCharsets.UTF_8);
         int parameters = mediaType.indexOf(';');
-        return (parameters < 0 ? mediaType : mediaType.substring(0, parameters)).strip().equalsIgnoreCase(STRUCTURED_JSON);
+        return (parameters < 0 ? mediaType : mediaType.substring(0, parameters)).equals(STRUCTURED_JSON);
     }
 
     /**
-     * The event of a structured record, or nothing when the record is of a form left to the
-     * CloudEvents reader. Attributes may come in any order; data that comes before the type is
-     * held as tokens until the type is known.
+     * The event of a record in the plain structured form (every attribute text, data a JSON value
+     * of a known type, JSON as its content type), attributes in any order; or nothing, when the
+     * record is to be read by the CloudEvents reader. Data that comes before the type is held as
+     * tokens until the type is known.
      */
-    private static Optional<Optional<ReceivedEvent>> readStructured(byte[] json, Optional<String> correlationId) throws IOException {
+    static Optional<Optional<ReceivedEvent>> readPlainStructured(byte[] json, Optional<String> correlationId) {
         try (JsonParser parser = EventJson.mapper().createParser(json)) {
+            parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new UnreadableEventException("a structured CloudEvent must be a JSON object");
+                return Optional.empty();
             }
             String specVersion = null;
             String id = null;
@@ -130,87 +135,83 @@ public final class CloudEventDecoder {
             String type = null;
             String time = null;
             String contentType = null;
+            String dataSchema = null;
             Optional<EventType> known = Optional.empty();
             MentoringEvent data = null;
             TokenBuffer dataBeforeType = null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String attribute = parser.currentName();
-                parser.nextToken();
+                JsonToken value = parser.nextToken();
+                if (attribute.equals("data")) {
+                    if (value == JsonToken.VALUE_NULL) {
+                        return Optional.empty();
+                    } else if (type == null) {
+                        dataBeforeType = new TokenBuffer(parser);
+                        dataBeforeType.copyCurrentStructure(parser);
+                    } else if (known.isPresent()) {
+                        data = EventJson.mapper().readerFor(known.get().javaType()).readValue(parser);
+                    } else {
+                        parser.skipChildren();
+                    }
+                    continue;
+                }
+                if (value != JsonToken.VALUE_STRING) {
+                    return Optional.empty();
+                }
+                String text = parser.getText();
                 switch (attribute) {
-                    case "specversion" -> specVersion = text(parser, attribute);
-                    case "id" -> id = text(parser, attribute);
-                    case "source" -> source = text(parser, attribute);
-                    case "time" -> time = text(parser, attribute);
-                    case "datacontenttype" -> contentType = text(parser, attribute);
+                    case "specversion" -> specVersion = text;
+                    case "id" -> id = text;
+                    case "source" -> source = text;
+                    case "time" -> time = text;
+                    case "datacontenttype" -> contentType = text;
+                    case "dataschema" -> dataSchema = text;
+                    case "subject" -> { }
                     case "type" -> {
-                        type = text(parser, attribute);
+                        type = text;
                         known = PublishedLanguage.byCloudEventType(type);
                     }
-                    case "data" -> {
-                        if (type == null) {
-                            dataBeforeType = new TokenBuffer(parser);
-                            dataBeforeType.copyCurrentStructure(parser);
-                        } else if (known.isPresent()) {
-                            data = bind(parser, known.get(), id, type);
-                        } else {
-                            parser.skipChildren();
+                    default -> {
+                        if (!EXTENSION_NAME.matcher(attribute).matches()) {
+                            return Optional.empty();
                         }
                     }
-                    case "data_base64" -> {
-                        return Optional.empty();
-                    }
-                    default -> parser.skipChildren();
                 }
             }
-            if (!"1.0".equals(specVersion) || (contentType != null && !isJson(contentType))) {
+            if (!"1.0".equals(specVersion) || (contentType != null && !contentType.equals(CloudEventAttributes.DATA_CONTENT_TYPE))
+                    || isBlank(id) || isBlank(source) || isBlank(type) || time == null || !isUri(source) || (dataSchema != null && !isUri(dataSchema))) {
                 return Optional.empty();
             }
-            if (id == null || id.isEmpty() || source == null || source.isEmpty() || type == null || type.isEmpty()) {
-                throw new UnreadableEventException("a structured CloudEvent needs an id, a source and a type");
-            }
-            Instant recordedAt = time == null ? null : OffsetDateTime.parse(time).toInstant();
+            Instant recordedAt = OffsetDateTime.parse(time).toInstant();
             if (known.isEmpty()) {
                 return Optional.of(Optional.empty());
             }
             if (dataBeforeType != null) {
                 try (JsonParser buffered = dataBeforeType.asParser(parser.getCodec())) {
                     buffered.nextToken();
-                    data = bind(buffered, known.get(), id, type);
+                    data = EventJson.mapper().readerFor(known.get().javaType()).readValue(buffered);
                 }
             }
-            if (data == null || recordedAt == null) {
-                throw new UnreadableEventException("event " + id + " of type " + type + " has no data or no time");
-            }
-            if (data.subject() == null) {
-                throw new UnreadableEventException("event " + id + " has no subject in its data");
+            if (data == null || data.subject() == null) {
+                return Optional.empty();
             }
             return Optional.of(Optional.of(new ReceivedEvent(id, type, recordedAt, data, correlationId)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
-    private static MentoringEvent bind(JsonParser parser, EventType type, String id, String cloudEventType) {
-        if (parser.currentToken() == JsonToken.VALUE_NULL) {
-            return null;
-        }
+    private static boolean isBlank(String attribute) {
+        return attribute == null || attribute.isEmpty();
+    }
+
+    private static boolean isUri(String text) {
         try {
-            return EventJson.mapper().readerFor(type.javaType()).readValue(parser);
-        } catch (IOException e) {
-            throw new UnreadableEventException("data of event " + id + " does not fit " + cloudEventType + ": " + e.getMessage(), e);
+            new URI(text);
+            return true;
+        } catch (URISyntaxException e) {
+            return false;
         }
-    }
-
-    private static String text(JsonParser parser, String attribute) throws IOException {
-        if (parser.currentToken() != JsonToken.VALUE_STRING) {
-            throw new UnreadableEventException("the CloudEvent attribute " + attribute + " must be a string");
-        }
-        return parser.getText();
-    }
-
-    /** As the CloudEvents JSON format decides whether data is JSON: by its media type. */
-    private static boolean isJson(String contentType) {
-        int parameters = contentType.indexOf(';');
-        String mediaType = (parameters < 0 ? contentType : contentType.substring(0, parameters)).strip().toLowerCase(Locale.ROOT);
-        return mediaType.equals("application/json") || mediaType.equals("text/json") || mediaType.endsWith("+json");
     }
 
     /** A record that can never be processed: it goes to the dead-letter topic. */
