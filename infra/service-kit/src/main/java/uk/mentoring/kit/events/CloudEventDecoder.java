@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -179,10 +184,10 @@ public final class CloudEventDecoder {
                 }
             }
             if (!"1.0".equals(specVersion) || (contentType != null && !contentType.equals(CloudEventAttributes.DATA_CONTENT_TYPE))
-                    || isBlank(id) || isBlank(source) || isBlank(type) || time == null || !isUri(source) || (dataSchema != null && !isUri(dataSchema))) {
+                    || isBlank(id) || isBlank(source) || isBlank(type) || time == null || !isKnownSourceOrUri(source) || (dataSchema != null && !isUri(dataSchema))) {
                 return Optional.empty();
             }
-            Instant recordedAt = OffsetDateTime.parse(time).toInstant();
+            Instant recordedAt = instant(time);
             if (known.isEmpty()) {
                 return Optional.of(Optional.empty());
             }
@@ -203,6 +208,69 @@ public final class CloudEventDecoder {
 
     private static boolean isBlank(String attribute) {
         return attribute == null || attribute.isEmpty();
+    }
+
+    /** The sources seen valid so far: a handful of services, each checked once, not once an event. */
+    private static final Set<String> VALID_SOURCES = ConcurrentHashMap.newKeySet();
+
+    private static boolean isKnownSourceOrUri(String source) {
+        if (VALID_SOURCES.contains(source)) {
+            return true;
+        }
+        if (!isUri(source)) {
+            return false;
+        }
+        if (VALID_SOURCES.size() < 32) {
+            VALID_SOURCES.add(source);
+        }
+        return true;
+    }
+
+    /**
+     * The instant of an event's time, as {@code OffsetDateTime.parse} reads it. The form the
+     * publishers write (UTC, "Z", a fraction of up to nine digits) is read digit by digit: parsing
+     * with a formatter took a third of reading an event. Any other form goes to the formatter.
+     */
+    static Instant instant(String time) {
+        int length = time.length();
+        if (length >= 20 && length <= 30 && time.charAt(length - 1) == 'Z' && time.charAt(4) == '-' && time.charAt(7) == '-'
+                && time.charAt(10) == 'T' && time.charAt(13) == ':' && time.charAt(16) == ':'
+                && (length == 20 || (time.charAt(19) == '.' && length > 21))) {
+            int year = digits(time, 0, 4);
+            int month = digits(time, 5, 7);
+            int day = digits(time, 8, 10);
+            int hour = digits(time, 11, 13);
+            int minute = digits(time, 14, 16);
+            int second = digits(time, 17, 19);
+            int nanos = 0;
+            if (length > 20) {
+                int fraction = digits(time, 20, length - 1);
+                nanos = fraction < 0 ? -1 : fraction * POWERS_OF_TEN[9 - (length - 21)];
+            }
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && nanos >= 0) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeException notADate) {
+                    // such as 30 February: the formatter says why
+                }
+            }
+        }
+        return OffsetDateTime.parse(time).toInstant();
+    }
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000};
+
+    /** The number the ASCII digits from {@code start} to {@code end} spell, or -1 when one is not a digit. */
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private static boolean isUri(String text) {

@@ -173,6 +173,35 @@ class CloudEventDecoderTest {
                 .as("no value").isEqualTo(new Outcome(Optional.empty(), true));
     }
 
+    @Test
+    void an_events_time_reads_as_offset_date_time_reads_it_or_is_refused_as_it_refuses_it() {
+        List<String> times = new java.util.ArrayList<>(List.of("2026-11-27T09:00:00Z", "2026-11-27T09:00:00.1Z", "2026-11-27T09:00:00.000000001Z",
+                "2026-11-27T09:00:00.123456789Z", "2024-02-29T23:59:59.999Z", "0000-01-01T00:00:00Z", "2026-11-27T10:00:00+01:00",
+                "2026-11-27t09:00:00z", "2026-02-30T09:00:00Z", "2026-13-01T09:00:00Z", "2026-11-27T24:00:00Z", "2026-11-27T23:59:60Z",
+                "2026-11-27T09:00:00.Z", "2026-11-27T09:00:00.1234567890Z", "2026-11-27T09:00Z", "2026-11-27 09:00:00Z", "+12026-11-27T09:00:00Z",
+                "2026-1a-27T09:00:00Z", "2026-11-27T09:00:00.12a4Z", "２０２６-11-27T09:00:00Z", "yesterday", ""));
+        java.util.Random random = new java.util.Random(20261127);
+        for (int i = 0; i < 2_000; i++) {
+            Instant moment = Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000));
+            times.add(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(moment.atOffset(java.time.ZoneOffset.UTC)));
+        }
+        for (String time : times) {
+            Object expected;
+            try {
+                expected = OffsetDateTime.parse(time).toInstant();
+            } catch (java.time.format.DateTimeParseException refused) {
+                expected = "refused";
+            }
+            Object read;
+            try {
+                read = CloudEventDecoder.instant(time);
+            } catch (java.time.format.DateTimeParseException refused) {
+                read = "refused";
+            }
+            assertThat(read).as(time).isEqualTo(expected);
+        }
+    }
+
     /** What decoding a record came to: an event, nothing (a type unknown here), or a refusal. */
     private record Outcome(Optional<ReceivedEvent> event, boolean refused) {
         /** The decoder refuses only as unreadable, which is never retried; anything else it throws fails the test. */
