@@ -35,6 +35,7 @@ import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.PublishedLanguage;
 import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.events.ReceivedEvent;
+import uk.mentoring.kit.time.WrittenInstants;
 
 /**
  * Every event that concerns a mentee, from every service, appended to that mentee's trail as it

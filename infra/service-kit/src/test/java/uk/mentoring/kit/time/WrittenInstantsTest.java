@@ -1,4 +1,4 @@
-package uk.mentoring.analytics.audit;
+package uk.mentoring.kit.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** Whatever the trail wrote reads back as the instant it was, and anything else as Instant.parse reads it. */
+/** Whatever the platform wrote reads back as the instant it was, and anything else as Instant.parse reads it. */
 class WrittenInstantsTest {
 
     @Test
