@@ -257,11 +257,6 @@ class CloudEventDecoderTest {
     }
 
     private static CloudEvent throughKafka(CloudEvent event, Encoding encoding) {
-        RecordHeaders headers = new RecordHeaders();
-        try (CloudEventSerializer serializer = new CloudEventSerializer(); CloudEventDeserializer deserializer = new CloudEventDeserializer()) {
-            serializer.configure(Map.of(CloudEventSerializer.ENCODING_CONFIG, encoding, CloudEventSerializer.EVENT_FORMAT_CONFIG, JsonFormat.CONTENT_TYPE), false);
-            byte[] value = serializer.serialize("mentoring.pairing.v1", headers, event);
-            return deserializer.deserialize("mentoring.pairing.v1", headers, value);
-        }
+        return published(event, encoding).read();
     }
 }

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -19,6 +19,8 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +46,6 @@ class EventDispatcherTest {
     private final Subscriber everything = new Subscriber(null);
     private EventDispatcher dispatcher;
     private long offset;
-    private final Map<ConsumerRecord<String, byte[]>, String> ids = new IdentityHashMap<>();
 
     @BeforeEach
     void setUp() {
@@ -124,19 +125,21 @@ class EventDispatcherTest {
                     JsonFormat.CONTENT_TYPE), false);
             PublishedEvent published = new PublishedEvent(CloudEventAttributes.of(UUID.randomUUID().toString(), Instant.now(), event),
                     EventJson.mapper().writeValueAsBytes(event));
-            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("mentoring.pairing.v1", 0, offset++, published.key(), null);
-            byte[] value = serializer.serialize(record.topic(), record.headers(), published.toCloudEvent());
-            ConsumerRecord<String, byte[]> withValue = new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
-                    record.timestampType(), record.serializedKeySize(), value.length, record.key(), value, record.headers(), record.leaderEpoch());
-            ids.put(withValue, published.toCloudEvent().getId());
-            return withValue;
+            RecordHeaders headers = new RecordHeaders();
+            byte[] value = serializer.serialize("mentoring.pairing.v1", headers, published.toCloudEvent());
+            return new ConsumerRecord<>("mentoring.pairing.v1", 0, offset++, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                    ConsumerRecord.NULL_SIZE, value.length, published.key(), value, headers, Optional.empty());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private String id(ConsumerRecord<String, byte[]> record) {
-        return ids.get(record);
+    private static String id(ConsumerRecord<String, byte[]> record) {
+        try {
+            return EventJson.mapper().readTree(record.value()).path("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static PairingCreated paired() {
