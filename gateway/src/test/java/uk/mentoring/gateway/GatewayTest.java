@@ -297,7 +297,9 @@ class GatewayTest {
      * arrived while the one before it was being answered, and was itself refused at once with its
      * body unread, left the connection unread: the client's next request on it waited for ever.
      * Now the next request is answered, or the connection is closed and the client sends it again
-     * on a new one, as HTTP lets a server do.
+     * on a new one, as HTTP lets a server do. Reactor Netty 1.3.8 still logs an
+     * IllegalReferenceCountException as it drops the refused request's unread body (its issue 4343,
+     * FluxReceive.cleanQueue); what a client sees, checked here, is right.
      */
     @Test
     void no_request_on_a_kept_alive_connection_is_left_waiting() throws IOException {
