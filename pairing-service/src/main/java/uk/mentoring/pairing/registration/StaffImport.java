@@ -19,16 +19,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Service;
 
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.kit.correlation.CorrelationId;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
-import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.mentee.EnrolMentee;
 import uk.mentoring.pairing.mentor.RegisterMentor;
+import uk.mentoring.pairing.school.Schools;
 
 /**
  * A school's mentors and mentees from one CSV file, as a school lead keeps them in a spreadsheet.
@@ -47,13 +46,13 @@ public class StaffImport {
     private final UniqueRegister register;
     private final Registration registration;
     private final CommandGateway commands;
-    private final EventStore events;
+    private final Schools schools;
 
-    StaffImport(UniqueRegister register, Registration registration, CommandGateway commands, EventStore events) {
+    StaffImport(UniqueRegister register, Registration registration, CommandGateway commands, Schools schools) {
         this.register = register;
         this.registration = registration;
         this.commands = commands;
-        this.events = events;
+        this.schools = schools;
     }
 
     public enum Outcome { CREATED, ALREADY_REGISTERED, REFUSED }
@@ -69,7 +68,7 @@ public class StaffImport {
     }
 
     public Report importCsv(UUID schoolId, String csv, Caller caller) {
-        if (events.lastSequenceNumberFor(AggregateIds.school(schoolId)).isEmpty()) {
+        if (!schools.isOnboarded(schoolId)) {
             throw RuleViolation.notFound("School", schoolId);
         }
         List<Csv.Line> lines = Csv.parse(csv.startsWith("\uFEFF") ? csv.substring(1) : csv);
