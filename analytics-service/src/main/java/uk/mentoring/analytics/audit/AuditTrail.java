@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -91,20 +95,11 @@ public class AuditTrail {
         if (mentee.isEmpty()) {
             return;
         }
-        String data;
-        try {
-            data = EventJson.mapper().writeValueAsString(event.data());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
-        }
-        String type = PublishedLanguage.byCloudEventType(event.type()).map(EventType::name).orElse(event.type());
-        Instant recordedAt = event.recordedAt().truncatedTo(ChronoUnit.MILLIS);
-        Instant occurredAt = Occurrence.of(event.data(), recordedAt);
         // a trail this instance has not written lately is most often a new one; if it is not, the
         // first entry collides and the stored end is read
         Head last = heads.getOrDefault(mentee.get(), Head.EMPTY);
         while (true) {
-            Entry entry = new Entry(mentee.get(), last.sequence() + 1, event.id(), type, event.type(), occurredAt, recordedAt, data, last.hash(), null);
+            Entry entry = entryAfter(last, mentee.get(), event);
             String hash = entry.computedHash();
             try {
                 trail.insertOne(document(entry, hash));
@@ -122,6 +117,60 @@ public class AuditTrail {
                 last = storedHead(mentee.get());
             }
         }
+    }
+
+    /**
+     * Appends a poll's events, in the order read, as {@link #append} would one by one, in a single
+     * write when nothing is in the way: each entry follows the one before it in its mentee's trail
+     * as this instance knows it, and the entries are inserted in order, stopping at the first that
+     * collides (an event already there, a trail another instance or thread has written on). Those
+     * before it are in their trails; it and those after it are appended one by one, which reads
+     * the stored end where it must.
+     */
+    void appendAll(List<ReceivedEvent> events) {
+        List<Document> entries = new ArrayList<>(events.size());
+        List<ReceivedEvent> entered = new ArrayList<>(events.size());
+        List<Map.Entry<UUID, Head>> ends = new ArrayList<>(events.size());
+        Map<UUID, Head> known = new HashMap<>();
+        for (ReceivedEvent event : events) {
+            Optional<UUID> mentee = event.data().mentee();
+            if (mentee.isPresent()) {
+                Entry entry = entryAfter(known.computeIfAbsent(mentee.get(), id -> heads.getOrDefault(id, Head.EMPTY)), mentee.get(), event);
+                String hash = entry.computedHash();
+                Head end = new Head(entry.sequence(), hash);
+                known.put(mentee.get(), end);
+                entries.add(document(entry, hash));
+                entered.add(event);
+                ends.add(Map.entry(mentee.get(), end));
+            }
+        }
+        if (entries.isEmpty()) {
+            return;
+        }
+        int written = entries.size();
+        try {
+            trail.insertMany(entries, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException partly) {
+            BulkWriteError first = partly.getWriteErrors().stream().min(Comparator.comparingInt(BulkWriteError::getIndex))
+                    .filter(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)
+                    .orElseThrow(() -> partly);
+            written = first.getIndex();
+        }
+        ends.subList(0, written).forEach(end -> remember(end.getKey(), end.getValue()));
+        entered.subList(written, entered.size()).forEach(this::append);
+    }
+
+    private static Entry entryAfter(Head last, UUID menteeId, ReceivedEvent event) {
+        String data;
+        try {
+            data = EventJson.mapper().writeValueAsString(event.data());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.id() + " cannot be written as JSON", e);
+        }
+        String type = PublishedLanguage.byCloudEventType(event.type()).map(EventType::name).orElse(event.type());
+        Instant recordedAt = event.recordedAt().truncatedTo(ChronoUnit.MILLIS);
+        Instant occurredAt = Occurrence.of(event.data(), recordedAt);
+        return new Entry(menteeId, last.sequence() + 1, event.id(), type, event.type(), occurredAt, recordedAt, data, last.hash(), null);
     }
 
     /**

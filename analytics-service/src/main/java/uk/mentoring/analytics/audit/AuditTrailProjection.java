@@ -1,5 +1,7 @@
 package uk.mentoring.analytics.audit;
 
+import java.util.List;
+
 import org.springframework.stereotype.Component;
 
 import uk.mentoring.kit.consuming.EventSubscriber;
@@ -21,5 +23,11 @@ class AuditTrailProjection implements EventSubscriber {
     @Override
     public void on(ReceivedEvent event) {
         trail.append(event);
+    }
+
+    /** A poll's events in one write, rather than a round trip each: the trail must keep up with a burst of enrolments. */
+    @Override
+    public void onAll(List<ReceivedEvent> events) {
+        trail.appendAll(events);
     }
 }

@@ -86,6 +86,58 @@ class AuditTrailAppendTest {
         assertThat(reader.verify(mentee).intact()).isTrue();
     }
 
+    @Test
+    void a_polls_events_appended_together_make_the_chains_one_by_one_appends_make() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        List<ReceivedEvent> poll = List.of(event(first, 0), event(second, 0), event(first, 1), event(first, 2), event(second, 1));
+        AuditTrail instance = new AuditTrail(database);
+
+        instance.appendAll(poll);
+
+        assertThat(instance.chain(first)).extracting(AuditTrail.Entry::eventId).containsExactly(poll.get(0).id(), poll.get(2).id(), poll.get(3).id());
+        assertThat(instance.chain(second)).extracting(AuditTrail.Entry::eventId).containsExactly(poll.get(1).id(), poll.get(4).id());
+        assertThat(instance.verify(first).intact()).isTrue();
+        assertThat(instance.verify(second).intact()).isTrue();
+
+        ReceivedEvent next = event(first, 3);
+        instance.appendAll(List.of(next));
+        assertThat(instance.chain(first)).last().satisfies(entry -> {
+            assertThat(entry.eventId()).isEqualTo(next.id());
+            assertThat(entry.sequence()).isEqualTo(4L);
+        });
+        assertThat(instance.verify(first).intact()).isTrue();
+    }
+
+    @Test
+    void a_poll_meeting_events_already_there_or_trails_written_elsewhere_still_appends_each_event_once_in_one_chain() {
+        UUID written = UUID.randomUUID();
+        UUID elsewhere = UUID.randomUUID();
+        UUID untouched = UUID.randomUUID();
+        AuditTrail instance = new AuditTrail(database);
+        AuditTrail other = new AuditTrail(database);
+        ReceivedEvent already = event(written, 0);
+        instance.append(already);
+        // another instance starts this trail, so this one's idea of its end (none) is stale
+        ReceivedEvent othersFirst = event(elsewhere, 0);
+        other.append(othersFirst);
+        List<ReceivedEvent> poll = List.of(event(untouched, 0), already, event(elsewhere, 1), event(untouched, 1), event(written, 1),
+                event(elsewhere, 2));
+
+        instance.appendAll(poll);
+        instance.appendAll(poll);
+
+        assertThat(instance.chain(written)).extracting(AuditTrail.Entry::eventId).containsExactly(already.id(), poll.get(4).id());
+        assertThat(instance.chain(elsewhere)).extracting(AuditTrail.Entry::eventId)
+                .containsExactly(othersFirst.id(), poll.get(2).id(), poll.get(5).id());
+        assertThat(instance.chain(untouched)).extracting(AuditTrail.Entry::eventId).containsExactly(poll.get(0).id(), poll.get(3).id());
+        for (UUID mentee : List.of(written, elsewhere, untouched)) {
+            assertThat(instance.verify(mentee).intact()).as("the trail of %s", mentee).isTrue();
+            assertThat(instance.chain(mentee)).extracting(AuditTrail.Entry::sequence)
+                    .containsExactlyElementsOf(sequences(instance.chain(mentee).size()));
+        }
+    }
+
     private static List<Long> sequences(int count) {
         List<Long> sequences = new ArrayList<>();
         for (long sequence = 1; sequence <= count; sequence++) {
