@@ -83,6 +83,11 @@ public class AuditTrail {
             }
         }
 
+        /** This entry placed after the given end of its trail. */
+        private Entry after(Head last) {
+            return new Entry(menteeId, last.sequence() + 1, eventId, type, cloudEventType, occurredAt, recordedAt, data, last.hash(), null);
+        }
+
         String computedHash() {
             return sha256(String.join("\n", Long.toString(sequence), eventId, cloudEventType, occurredAt.toString(), recordedAt.toString(),
                     data, previousHash));
@@ -98,8 +103,9 @@ public class AuditTrail {
         // a trail this instance has not written lately is most often a new one; if it is not, the
         // first entry collides and the stored end is read
         Head last = heads.getOrDefault(mentee.get(), Head.EMPTY);
+        Entry unchained = unchained(mentee.get(), event);
         while (true) {
-            Entry entry = entryAfter(last, mentee.get(), event);
+            Entry entry = unchained.after(last);
             String hash = entry.computedHash();
             try {
                 trail.insertOne(document(entry, hash));
@@ -135,7 +141,7 @@ public class AuditTrail {
         for (ReceivedEvent event : events) {
             Optional<UUID> mentee = event.data().mentee();
             if (mentee.isPresent()) {
-                Entry entry = entryAfter(known.computeIfAbsent(mentee.get(), id -> heads.getOrDefault(id, Head.EMPTY)), mentee.get(), event);
+                Entry entry = unchained(mentee.get(), event).after(known.computeIfAbsent(mentee.get(), id -> heads.getOrDefault(id, Head.EMPTY)));
                 String hash = entry.computedHash();
                 Head end = new Head(entry.sequence(), hash);
                 known.put(mentee.get(), end);
@@ -160,7 +166,8 @@ public class AuditTrail {
         entered.subList(written, entered.size()).forEach(this::append);
     }
 
-    private static Entry entryAfter(Head last, UUID menteeId, ReceivedEvent event) {
+    /** The event as an entry of its mentee's trail, not yet placed in it. */
+    private static Entry unchained(UUID menteeId, ReceivedEvent event) {
         String data;
         try {
             data = EventJson.mapper().writeValueAsString(event.data());
@@ -170,7 +177,7 @@ public class AuditTrail {
         String type = PublishedLanguage.byCloudEventType(event.type()).map(EventType::name).orElse(event.type());
         Instant recordedAt = event.recordedAt().truncatedTo(ChronoUnit.MILLIS);
         Instant occurredAt = Occurrence.of(event.data(), recordedAt);
-        return new Entry(menteeId, last.sequence() + 1, event.id(), type, event.type(), occurredAt, recordedAt, data, last.hash(), null);
+        return new Entry(menteeId, 0, event.id(), type, event.type(), occurredAt, recordedAt, data, null, null);
     }
 
     /**
