@@ -97,30 +97,33 @@ public class AuditTrail {
     /** Appends the event to its mentee's trail, once: an event already there is left alone. */
     void append(ReceivedEvent event) {
         Optional<UUID> mentee = event.data().mentee();
-        if (mentee.isEmpty()) {
-            return;
+        if (mentee.isPresent()) {
+            place(unchained(mentee.get(), event));
         }
+    }
+
+    private void place(Entry unchained) {
+        UUID mentee = unchained.menteeId();
         // a trail this instance has not written lately is most often a new one; if it is not, the
         // first entry collides and the stored end is read
-        Head last = heads.getOrDefault(mentee.get(), Head.EMPTY);
-        Entry unchained = unchained(mentee.get(), event);
+        Head last = heads.getOrDefault(mentee, Head.EMPTY);
         while (true) {
             Entry entry = unchained.after(last);
             String hash = entry.computedHash();
             try {
                 trail.insertOne(document(entry, hash));
-                remember(mentee.get(), new Head(entry.sequence(), hash));
+                remember(mentee, new Head(entry.sequence(), hash));
                 return;
             } catch (MongoWriteException taken) {
                 if (taken.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                     throw taken;
                 }
-                heads.remove(mentee.get());
-                if (trail.find(eq("eventId", event.id())).first() != null) {
+                heads.remove(mentee);
+                if (trail.find(eq("eventId", unchained.eventId())).first() != null) {
                     return; // this very event is in the trail already: delivered again, or appended by another instance
                 }
                 // this sequence number is taken by another event (written before, or by another instance or thread): append after the stored end
-                last = storedHead(mentee.get());
+                last = storedHead(mentee);
             }
         }
     }
@@ -134,36 +137,37 @@ public class AuditTrail {
      * the stored end where it must.
      */
     void appendAll(List<ReceivedEvent> events) {
-        List<Document> entries = new ArrayList<>(events.size());
-        List<ReceivedEvent> entered = new ArrayList<>(events.size());
-        List<Map.Entry<UUID, Head>> ends = new ArrayList<>(events.size());
+        List<Placed> placed = new ArrayList<>(events.size());
         Map<UUID, Head> known = new HashMap<>();
         for (ReceivedEvent event : events) {
             Optional<UUID> mentee = event.data().mentee();
             if (mentee.isPresent()) {
-                Entry entry = unchained(mentee.get(), event).after(known.computeIfAbsent(mentee.get(), id -> heads.getOrDefault(id, Head.EMPTY)));
+                Entry unchained = unchained(mentee.get(), event);
+                Entry entry = unchained.after(known.getOrDefault(mentee.get(), heads.getOrDefault(mentee.get(), Head.EMPTY)));
                 String hash = entry.computedHash();
                 Head end = new Head(entry.sequence(), hash);
                 known.put(mentee.get(), end);
-                entries.add(document(entry, hash));
-                entered.add(event);
-                ends.add(Map.entry(mentee.get(), end));
+                placed.add(new Placed(unchained, end, document(entry, hash)));
             }
         }
-        if (entries.isEmpty()) {
+        if (placed.isEmpty()) {
             return;
         }
-        int written = entries.size();
+        int written = placed.size();
         try {
-            trail.insertMany(entries, new InsertManyOptions().ordered(true));
+            trail.insertMany(placed.stream().map(Placed::document).toList(), new InsertManyOptions().ordered(true));
         } catch (MongoBulkWriteException partly) {
             BulkWriteError first = partly.getWriteErrors().stream().min(Comparator.comparingInt(BulkWriteError::getIndex))
                     .filter(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY)
                     .orElseThrow(() -> partly);
             written = first.getIndex();
         }
-        ends.subList(0, written).forEach(end -> remember(end.getKey(), end.getValue()));
-        entered.subList(written, entered.size()).forEach(this::append);
+        placed.subList(0, written).forEach(entry -> remember(entry.unchained().menteeId(), entry.end()));
+        placed.subList(written, placed.size()).forEach(entry -> place(entry.unchained()));
+    }
+
+    /** An entry of a poll placed after the end of its trail as this instance knows it, and that end once it is written. */
+    private record Placed(Entry unchained, Head end, Document document) {
     }
 
     /** The event as an entry of its mentee's trail, not yet placed in it. */
