@@ -145,6 +145,10 @@ public final class Benchmark {
             progress.step("rebuilding the views twice, each after a plain Kafka consumer has read the same topics");
             results.put("rebuild", rebuild(gateway, trustLead, settings.kafkaServers()));
 
+            settle(gateway, trustLead);
+            progress.step("the platform at rest for " + AT_REST.toSeconds() + " s, nobody using it");
+            results.put("atRest", atRest(platform));
+
             Map<String, Long> memory = new LinkedHashMap<>();
             platform.residentMemory().forEach((process, bytes) -> memory.put(process, bytes / (1024 * 1024)));
             results.put("residentMemoryMB", memory);
@@ -161,6 +165,8 @@ public final class Benchmark {
         System.out.println("Written to " + root.relativize(folder.resolve("latest.json")) + " and latest.md");
     }
 
+    /** Long enough to take in each consumer's idle fetches and each relay's sweep a few times over. */
+    private static final Duration AT_REST = Duration.ofSeconds(10);
     private static final int AUDITED_EVENTS = 2_000;
     /** An auditor's first reads of each kind, while the services compile that path, are left out; the next are measured. */
     private static final int AUDIT_READS_UNMEASURED = 10;
@@ -528,10 +534,26 @@ public final class Benchmark {
         }
 
         Map<String, Object> perCommand(long commands) {
+            Map<String, Object> summary = shared(Math.max(1, commands));
+            double platformMs = (double) summary.get("platform");
+            summary.put("loadGenerator", round(spent.getOrDefault(Platform.THIS_PROCESS, Duration.ZERO).toNanos() / 1e6 / Math.max(1, commands)));
+            // what the cores could carry at this cost if the platform had them to itself, the load sent from elsewhere
+            summary.put("ceilingPerSecond", round(platformMs == 0 ? 0 : Runtime.getRuntime().availableProcessors() * 1000 / platformMs));
+            return summary;
+        }
+
+        Map<String, Object> perSecond(Duration took) {
+            Map<String, Object> summary = shared(took.toNanos() / 1e9);
+            summary.put("shareOfCores", round((double) summary.get("platform") / (Runtime.getRuntime().availableProcessors() * 1000)));
+            return summary;
+        }
+
+        /** The platform's processes' milliseconds of processor time, in all and each, divided by {@code per}. */
+        private Map<String, Object> shared(double per) {
             Map<String, Object> byProcess = new LinkedHashMap<>();
             double platformMs = 0;
             for (Map.Entry<String, Duration> process : spent.entrySet()) {
-                double ms = process.getValue().toNanos() / 1e6 / Math.max(1, commands);
+                double ms = process.getValue().toNanos() / 1e6 / per;
                 if (!Platform.THIS_PROCESS.equals(process.getKey())) {
                     byProcess.put(process.getKey(), round(ms));
                     platformMs += ms;
@@ -540,11 +562,22 @@ public final class Benchmark {
             Map<String, Object> summary = new LinkedHashMap<>();
             summary.put("platform", round(platformMs));
             summary.put("byProcess", byProcess);
-            summary.put("loadGenerator", round(spent.getOrDefault(Platform.THIS_PROCESS, Duration.ZERO).toNanos() / 1e6 / Math.max(1, commands)));
-            // what the cores could carry at this cost if the platform had them to itself, the load sent from elsewhere
-            summary.put("ceilingPerSecond", round(platformMs == 0 ? 0 : Runtime.getRuntime().availableProcessors() * 1000 / platformMs));
             return summary;
         }
+    }
+
+    /**
+     * What the platform spends with nobody using it, in milliseconds of processor time a second:
+     * consumers asking the broker for more, relays sweeping their stores, stores writing to disk. A
+     * trust's platform spends most of its day like this.
+     */
+    private static Map<String, Object> atRest(Platform platform) throws InterruptedException {
+        ProcessorTime time = new ProcessorTime(platform);
+        time.during(() -> {
+            Thread.sleep(AT_REST.toMillis());
+            return Load.NONE;
+        });
+        return time.perSecond(AT_REST);
     }
 
     @FunctionalInterface

@@ -76,6 +76,11 @@ final class Report {
                         + "); rebuilt again at once: " + again.get("eventsPerSecond") + " (plain consumer " + again.get("rawConsumerRecordsPerSecond")
                         + ", ratio " + again.get("ratioToRawConsumer") + ")",
                 "≥ 20,000 and ≥ 0.3");
+        Map<String, Object> atRest = (Map<String, Object>) results.get("atRest");
+        if (atRest != null) {
+            row(table, "processor time at rest, nobody using the platform (ms a second)", atRest.get("platform") + ": "
+                    + processes((Map<String, Object>) atRest.get("byProcess")), "share of the cores: " + atRest.get("shareOfCores"), "");
+        }
         row(table, "resident memory (MB)", processes((Map<String, Object>) results.get("residentMemoryMB")), "", "");
         return table.toString();
     }
