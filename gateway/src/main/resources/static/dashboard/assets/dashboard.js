@@ -207,7 +207,8 @@
       ['Average reflection depth (1-6)', number(group.averageReflectionDepth)],
       ['Ground rules at first meeting', percent(group.groundRulesAtFirstMeetingShare)],
       ['Days to first meeting', number(group.averageDaysToFirstMeeting)],
-      ['Light support or independent', percent(group.independentShare)]
+      ['Independent (or finished as independent)', percent(group.independentShare)],
+      ['Light support or independent', percent(group.lightOrIndependentShare)]
     ]));
   }
 

@@ -43,7 +43,7 @@
         D.el('a', { href: '/dashboard/schools/' + encodeURIComponent(school.schoolId) + D.query(params), text: school.name || 'Unnamed school' }),
         school.mentors, school.mentees, school.menteesWithoutMentor, school.progress.activePairings, school.progress.atRisk,
         D.percent(school.progress.cadenceKept), D.number(school.progress.averageConfidence),
-        D.number(school.progress.averageReflectionDepth), D.percent(school.progress.independentShare)
+        D.number(school.progress.averageReflectionDepth), D.percent(school.progress.lightOrIndependentShare)
       ])));
 
     const stages = Object.entries(trust.byStage);

@@ -85,6 +85,34 @@ class MeetingsThroughTheApiTest {
     }
 
     @Test
+    void nothing_is_recorded_in_a_pairing_before_the_day_it_started() {
+        LocalDate startsOn = LocalDate.now().minusDays(2);
+        Members members = TestPairings.published(publisher, pairings, startsOn);
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        String before = startsOn.minusDays(1) + "T15:45";
+
+        TestApi.Answer scheduled = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", before,
+                "durationMinutes", 45, "room", "Library quiet room"));
+        assertThat(scheduled.status()).as(scheduled.toString()).isEqualTo(422);
+        assertThat(scheduled.json().path("type").asText()).isEqualTo("/problems/before-pairing-started");
+        assertThat(scheduled.json().path("detail").asText()).isEqualTo("scheduledFor (" + startsOn.minusDays(1)
+                + ") is before the pairing started on " + startsOn + ".");
+
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", startsOn + "T15:45",
+                "durationMinutes", 45, "room", "Library quiet room")).id();
+        TestApi.Answer heldBefore = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", before, "durationMinutes", 50,
+                "quietRoomBooked", true, "topics", List.of("Ground rules"), "agreedActions", List.of(), "menteeConfidence", 3));
+        assertThat(heldBefore.status()).as(heldBefore.toString()).isEqualTo(422);
+        TestApi.Answer observedBefore = mentor.post("/api/observations", Map.of("pairingId", members.pairing(), "observedAt", before,
+                "focus", "Questioning", "strengths", List.of("Calm start"), "developmentPoints", List.of()));
+        assertThat(observedBefore.status()).as(observedBefore.toString()).isEqualTo(422);
+
+        TestApi.Answer held = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", startsOn + "T15:47", "durationMinutes", 50,
+                "quietRoomBooked", true, "topics", List.of("Ground rules"), "agreedActions", List.of(), "menteeConfidence", 3));
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+    }
+
+    @Test
     void a_lesson_observed_and_its_feedback_are_on_the_topic() {
         Members members = pairing();
         TestApi mentor = TestApi.at(port).as(members.mentorPerson());

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,21 @@ class ReflectionsThroughTheApiTest {
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("type").asText()).isEqualTo("/problems/reflection-section-missing");
         assertThat(answer.json().path("detail").asText()).endsWith("write feelings.");
+    }
+
+    @Test
+    void a_pairing_made_ahead_of_its_start_records_nothing_before_it_starts() {
+        LocalDate startsOn = LocalDate.now().plusDays(5);
+        Members members = TestPairings.published(publisher, pairings, startsOn);
+
+        TestApi.Answer reflection = TestApi.at(port).as(members.menteePerson()).post("/api/reflections", gibbs(members.pairing(), null));
+        TestApi.Answer target = TestApi.at(port).as(members.mentorPerson()).post("/api/development-targets",
+                Map.of("pairingId", members.pairing(), "area", "Seating plans"));
+
+        assertThat(reflection.status()).as(reflection.toString()).isEqualTo(422);
+        assertThat(reflection.json().path("type").asText()).isEqualTo("/problems/before-pairing-started");
+        assertThat(target.status()).as(target.toString()).isEqualTo(422);
+        assertThat(target.json().path("detail").asText()).isEqualTo("setOn (" + LocalDate.now() + ") is before the pairing started on " + startsOn + ".");
     }
 
     @Test

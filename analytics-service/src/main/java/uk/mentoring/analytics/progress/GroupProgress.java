@@ -5,12 +5,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.PairingEndReason;
 
 /**
  * The measures of many pairings at once (a school, a stage, the trust), each computed from the
@@ -26,7 +28,10 @@ import uk.mentoring.contracts.SupportLevel;
  * @param averageConfidenceChange        average change from first to latest confidence
  * @param averageReflectionDepth         average depth (1-6) of all reflections, mentor-assessed where reviewed
  * @param menteeIdentifiedTargetShare    of all development targets set, those the mentee identified
- * @param independentShare               of active pairings, those whose mentee is at light support or independent
+ * @param independentShare               of the pairings that reach the end of the period (active at its end, or ended in it because
+ *                                       the programme was completed or the mentee became independent), those whose mentee is
+ *                                       independent: at {@code INDEPENDENT} support, or ended as independent
+ * @param lightOrIndependentShare        of the same pairings, those at light support or independent: the way towards independence
  * @param supportLevels                  active pairings at each support level
  */
 public record GroupProgress(
@@ -45,6 +50,7 @@ public record GroupProgress(
         Double averageReflectionDepth,
         Double menteeIdentifiedTargetShare,
         Double independentShare,
+        Double lightOrIndependentShare,
         Map<SupportLevel, Integer> supportLevels,
         int meetingsHeld,
         int meetingsMissed,
@@ -60,6 +66,9 @@ public record GroupProgress(
         active.forEach(pairing -> levels.merge(pairing.support().current(), 1, Integer::sum));
         List<PairingProgress> met = all.stream().filter(pairing -> pairing.firstMeeting().heldOn() != null).toList();
         List<PairingProgress> firstDue = all.stream().filter(pairing -> pairing.firstMeeting().onTime() != null).toList();
+        // a mentee who finished in the period counts as they finished, not as gone: at the end of
+        // a school year most pairings have just ended
+        List<PairingProgress> reachingTheEnd = all.stream().filter(pairing -> pairing.isActive() || FINISHED.contains(pairing.endReason())).toList();
         int targets = sum(all, pairing -> pairing.targets().set());
 
         return new GroupProgress(
@@ -78,13 +87,20 @@ public record GroupProgress(
                         pairing -> pairing.confidence().latest() - pairing.confidence().first()),
                 depth(all),
                 targets == 0 ? null : PairingProgress.round((double) sum(all, pairing -> pairing.targets().identifiedByMentee()) / targets),
-                share(active, pairing -> pairing.support().current().compareTo(SupportLevel.LIGHT) >= 0),
+                share(reachingTheEnd, GroupProgress::independent),
+                share(reachingTheEnd, pairing -> independent(pairing) || pairing.support().current() == SupportLevel.LIGHT),
                 levels,
                 sum(all, pairing -> pairing.cadence().meetingsHeld()),
                 sum(all, pairing -> pairing.cadence().meetingsMissed()),
                 sum(all, pairing -> pairing.reflections().submitted()),
                 sum(all, pairing -> pairing.observations().observed()),
                 sum(all, pairing -> pairing.targets().met()));
+    }
+
+    private static final Set<String> FINISHED = Set.of(PairingEndReason.PROGRAMME_COMPLETED.name(), PairingEndReason.MENTEE_INDEPENDENT.name());
+
+    private static boolean independent(PairingProgress pairing) {
+        return pairing.support().current() == SupportLevel.INDEPENDENT || PairingEndReason.MENTEE_INDEPENDENT.name().equals(pairing.endReason());
     }
 
     /** Reflection-weighted: a pairing that reflects more says more about the school's depth. */

@@ -147,10 +147,19 @@ public record PairingProgress(
     }
 
     private static Cadence cadence(PairingHistory history, List<Meeting> held, Meeting first, LocalDate end) {
+        // a slot is a week from the first meeting's weekday; it is kept when a meeting was held in
+        // it, however many were: four meetings in one week and none in the next three keep one of four
         Integer slots = first == null ? null : (int) (ChronoUnit.DAYS.between(first.heldOn(), end) / 7) + 1;
-        Double kept = slots == null ? null : round(Math.min(1.0, (double) held.size() / slots));
+        long slotsWithAMeeting = first == null ? 0 : held.stream()
+                .mapToLong(meeting -> ChronoUnit.DAYS.between(first.heldOn(), meeting.heldOn()) / 7).distinct().count();
+        Double kept = slots == null ? null : round(Math.min(1.0, (double) slotsWithAMeeting / slots));
         LocalDate last = held.isEmpty() ? null : held.get(held.size() - 1).heldOn();
-        int missed = (int) history.meetings().stream().filter(meeting -> meeting.missedOn() != null).count();
+        // missed is what stayed missed: a meeting recorded late was held, and one that fell due after
+        // the pairing ended was nobody's to hold
+        int missed = (int) history.meetings().stream()
+                .filter(meeting -> meeting.missedOn() != null && !meeting.wasHeld())
+                .filter(meeting -> history.endedOn() == null || meeting.scheduledOn() == null || !meeting.scheduledOn().isAfter(history.endedOn()))
+                .count();
         int cancelled = (int) history.meetings().stream().filter(meeting -> meeting.cancelledOn() != null).count();
         return new Cadence(held.size(), slots, kept, missed, cancelled, last, last == null ? null : (int) ChronoUnit.DAYS.between(last, end));
     }

@@ -21,7 +21,7 @@ public record VirtuousCircle(Double trust, Double confidence, Double reflectionD
                 percent(mean(group.groundRulesAtFirstMeetingShare(), group.cadenceKept())),
                 percent(group.averageConfidence() == null ? null : (group.averageConfidence() - 1) / 4),
                 percent(group.averageReflectionDepth() == null ? null : (group.averageReflectionDepth() - 1) / 5),
-                percent(mean(group.menteeIdentifiedTargetShare(), group.independentShare())));
+                percent(mean(group.menteeIdentifiedTargetShare(), group.lightOrIndependentShare())));
     }
 
     private static Double mean(Double... values) {

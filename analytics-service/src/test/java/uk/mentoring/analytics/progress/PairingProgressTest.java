@@ -58,6 +58,40 @@ class PairingProgressTest {
     }
 
     @Test
+    void weekly_cadence_counts_the_weeks_with_a_meeting_not_the_meetings() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(2), 3, false)
+                .held(PAIRED.plusDays(3), 3, false).held(PAIRED.plusDays(4), 3, false);
+
+        PairingProgress progress = history.asOf(PAIRED.plusDays(22));
+
+        assertThat(progress.cadence().meetingsHeld()).isEqualTo(4);
+        assertThat(progress.cadence().weeklySlots()).isEqualTo(4);
+        assertThat(progress.cadence().kept()).isEqualTo(0.25);
+    }
+
+    @Test
+    void a_meeting_recorded_after_it_was_noticed_missed_counts_as_held_not_missed() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true)
+                .missed(PAIRED.plusDays(8), PAIRED.plusDays(10), PAIRED.plusDays(8))
+                .missed(PAIRED.plusDays(15), PAIRED.plusDays(17), null);
+
+        PairingProgress progress = history.asOf(PAIRED.plusDays(20));
+
+        assertThat(progress.cadence().meetingsHeld()).isEqualTo(2);
+        assertThat(progress.cadence().meetingsMissed()).isEqualTo(1);
+    }
+
+    @Test
+    void a_meeting_that_fell_due_after_the_pairing_ended_is_not_missed() {
+        History history = new History().held(PAIRED.plusDays(1), 3, true)
+                .missed(PAIRED.plusDays(8), PAIRED.plusDays(10), null)
+                .missed(PAIRED.plusDays(22), PAIRED.plusDays(24), null)
+                .ended(PAIRED.plusDays(14));
+
+        assertThat(history.asOf(PAIRED.plusDays(30)).cadence().meetingsMissed()).isEqualTo(1);
+    }
+
+    @Test
     void no_first_meeting_after_ten_school_days_is_flagged_with_the_days_so_far() {
         History history = new History();
 
@@ -250,9 +284,16 @@ class PairingProgressTest {
         final List<Reflection> reflections = new ArrayList<>();
         final List<Target> targets = new ArrayList<>();
         LocalDate endedOn;
+        String endReason;
 
         History held(LocalDate on, int confidence, boolean quietRoom) {
             meetings.add(new Meeting(UUID.randomUUID().toString(), on, on, confidence, quietRoom, null, null));
+            return this;
+        }
+
+        /** A meeting the platform noticed was missed, and when it was held, if it was recorded late. */
+        History missed(LocalDate scheduled, LocalDate noticed, LocalDate heldLate) {
+            meetings.add(new Meeting(UUID.randomUUID().toString(), scheduled, heldLate, heldLate == null ? null : 3, false, noticed, null));
             return this;
         }
 
@@ -282,13 +323,29 @@ class PairingProgressTest {
         }
 
         History ended(LocalDate on) {
+            return ended(on, "PROGRAMME_COMPLETED");
+        }
+
+        History ended(LocalDate on, String reason) {
             endedOn = on;
+            endReason = reason;
+            return this;
+        }
+
+        /** Support stepped down, one level a fortnight, to the given level. */
+        History steppedDownTo(SupportLevel level) {
+            SupportLevel at = SupportLevel.INTENSIVE;
+            for (int step = 1; at != level; step++) {
+                SupportLevel next = SupportLevel.values()[at.ordinal() + 1];
+                support(PAIRED.plusWeeks(2L * step), at, next);
+                at = next;
+            }
             return this;
         }
 
         PairingHistory build() {
             return new PairingHistory(pairing, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), MenteeStage.ECT_YEAR_1, PAIRED,
-                    endedOn, endedOn == null ? null : "PROGRAMME_COMPLETED", groundRules, meetings, support, observations, reflections, targets);
+                    endedOn, endReason, groundRules, meetings, support, observations, reflections, targets);
         }
 
         PairingProgress asOf(LocalDate day) {

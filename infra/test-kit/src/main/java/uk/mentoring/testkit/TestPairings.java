@@ -31,9 +31,14 @@ public final class TestPairings {
 
     /** Publishes a new pairing that started a month ago and waits until this service knows it. */
     public static Members published(TestPublisher publisher, PairingDirectory pairings) {
+        return published(publisher, pairings, LocalDate.now().minusDays(30));
+    }
+
+    /** Publishes a new pairing that starts on the given day and waits until this service knows it. */
+    public static Members published(TestPublisher publisher, PairingDirectory pairings, LocalDate pairedOn) {
         Members members = new Members(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         publisher.publish(new PairingCreated(members.pairing(), members.school(), members.mentor(), members.mentee(), MenteeStage.ECT_YEAR_1,
-                LocalDate.now().minusDays(30)));
+                pairedOn));
         await().atMost(Duration.ofSeconds(20)).until(() -> pairings.find(members.pairing()).isPresent());
         return members;
     }

@@ -3,6 +3,7 @@ package uk.mentoring.meeting.diary;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.meeting.MeetingMissed;
 import uk.mentoring.contracts.meeting.MeetingScheduled;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 
 /**
  * The meetings of one pairing: scheduled, then held, cancelled or missed. The diary is the
@@ -101,11 +103,17 @@ public class MeetingDiary {
                 meeting.scheduledFor(), command.reason(), command.cancelledAt()));
     }
 
-    /** Neither held nor cancelled in time: the platform notices, so nobody has to. */
+    /**
+     * Neither held nor cancelled in time: the platform notices, so nobody has to. A meeting that
+     * fell due after its pairing ended lapses with the pairing: nobody was to hold it, and nothing
+     * more can be recorded in an ended pairing.
+     */
     @DeadlineHandler(deadlineName = MeetingDue.DEADLINE)
-    void on(MeetingDue due) {
+    void on(MeetingDue due, PairingEnds ends) {
         Meeting meeting = meetings.get(due.meetingId());
-        if (meeting != null && meeting.status() == Status.SCHEDULED) {
+        LocalDate dueOn = meeting == null ? null : meeting.scheduledFor().atZone(SchoolTime.ZONE).toLocalDate();
+        boolean lapsed = meeting != null && ends.endedOn(pairing.pairingId()).filter(endedOn -> dueOn.isAfter(endedOn)).isPresent();
+        if (meeting != null && meeting.status() == Status.SCHEDULED && !lapsed) {
             apply(new MeetingMissed(due.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                     meeting.scheduledFor()));
         }

@@ -2,6 +2,7 @@ package uk.mentoring.meeting.observation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -24,6 +25,7 @@ public class Observation {
     private String id;
     private UUID observationId;
     private Pairing pairing;
+    private Instant observedAt;
     private boolean feedbackGiven;
 
     protected Observation() {
@@ -56,6 +58,10 @@ public class Observation {
             throw RuleViolation.conflict("feedback-already-given", "Feedback already given",
                     "Feedback on observation " + observationId + " has already been recorded.");
         }
+        if (observedAt != null && command.givenAt().isBefore(observedAt)) {
+            throw RuleViolation.unprocessable("feedback-before-observation", "Feedback before the lesson was seen",
+                    "givenAt (" + command.givenAt() + ") is before the lesson was observed, at " + observedAt + ".");
+        }
         apply(new FeedbackGiven(observationId, pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                 command.feedback().strip(), command.givenAt()));
     }
@@ -65,6 +71,7 @@ public class Observation {
         id = idOf(event.observationId());
         observationId = event.observationId();
         pairing = new Pairing(event.pairingId(), event.schoolId(), event.mentorId(), event.menteeId());
+        observedAt = event.observedAt();
     }
 
     @EventSourcingHandler

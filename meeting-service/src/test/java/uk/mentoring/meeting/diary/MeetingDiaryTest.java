@@ -2,8 +2,10 @@ package uk.mentoring.meeting.diary;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -17,6 +19,7 @@ import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.meeting.MeetingMissed;
 import uk.mentoring.contracts.meeting.MeetingScheduled;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 
 class MeetingDiaryTest {
 
@@ -31,6 +34,7 @@ class MeetingDiaryTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(MeetingDiary.class);
         fixture.registerInjectableResource(new RecordingWindow(Duration.ofDays(1)));
+        fixture.registerInjectableResource((PairingEnds) pairingId -> Optional.empty());
         tuesday = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.HOURS);
     }
 
@@ -97,6 +101,21 @@ class MeetingDiaryTest {
         fixture.givenCommands(new ScheduleMeeting(PAIRING, FIRST, tuesday, 45, "Library quiet room"))
                 .whenTimeElapses(Duration.ofDays(5))
                 .expectDeadlinesMet(new MeetingDue(FIRST))
+                .expectEvents(new MeetingMissed(FIRST, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday));
+    }
+
+    @Test
+    void a_meeting_due_after_its_pairing_ended_lapses_with_it_and_one_due_before_is_missed() {
+        LocalDate endedOn = tuesday.atZone(SchoolTime.ZONE).toLocalDate().plusDays(1);
+        Instant afterTheEnd = tuesday.plus(Duration.ofDays(7));
+        FixtureConfiguration<MeetingDiary> ended = new AggregateTestFixture<>(MeetingDiary.class);
+        ended.registerInjectableResource(new RecordingWindow(Duration.ofDays(1)));
+        ended.registerInjectableResource((PairingEnds) pairingId -> pairingId.equals(PAIRING.pairingId()) ? Optional.of(endedOn) : Optional.empty());
+
+        ended.givenCommands(new ScheduleMeeting(PAIRING, FIRST, tuesday, 45, "Library quiet room"),
+                        new ScheduleMeeting(PAIRING, SECOND, afterTheEnd, 45, "Library quiet room"))
+                .whenTimeElapses(Duration.ofDays(12))
+                .expectDeadlinesMet(new MeetingDue(FIRST), new MeetingDue(SECOND))
                 .expectEvents(new MeetingMissed(FIRST, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday));
     }
 

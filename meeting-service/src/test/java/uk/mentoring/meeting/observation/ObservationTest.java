@@ -56,6 +56,14 @@ class ObservationTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void feedback_is_not_dated_before_the_lesson_was_seen() {
+        fixture.given(observed())
+                .when(new GiveFeedback(OBSERVATION, "More wait time.", LESSON.minusSeconds(60)))
+                .expectExceptionMessage("givenAt (" + LESSON.minusSeconds(60) + ") is before the lesson was observed, at " + LESSON + ".")
+                .expectNoEvents();
+    }
+
     private LessonObserved observed() {
         return new LessonObserved(OBSERVATION, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), LESSON,
                 "Questioning", List.of("Calm start"), List.of("Wait time"));

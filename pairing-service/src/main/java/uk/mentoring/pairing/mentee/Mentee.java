@@ -46,10 +46,15 @@ public class Mentee {
     private MenteeStage stage;
     private ActivePairing active;
 
-    /** The pairing the mentee is in now: every pairing starts with intensive support. */
-    private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support) {
-        ActivePairing withSupport(SupportLevel level) {
-            return new ActivePairing(pairingId, mentorId, since, level);
+    /**
+     * The pairing the mentee is in now: every pairing starts with intensive support.
+     *
+     * @param supportSince the day support last changed (the day of pairing, until it does): the
+     *                     levels must follow one another in time as they do in the pairing's history
+     */
+    private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support, LocalDate supportSince) {
+        ActivePairing withSupport(SupportLevel level, LocalDate on) {
+            return new ActivePairing(pairingId, mentorId, since, level, on);
         }
     }
 
@@ -109,6 +114,10 @@ public class Mentee {
         ActivePairing pairing = requireActive(command.pairingId());
         requireWithinPairing(pairing, command.changedOn(), "changedOn");
         SupportLevel from = pairing.support();
+        if (command.changedOn().isBefore(pairing.supportSince())) {
+            throw RuleViolation.unprocessable("before-last-support-change", "Before the last change of support",
+                    "Support changed to " + from + " on " + pairing.supportSince() + "; a later change cannot be dated " + command.changedOn() + ".");
+        }
         SupportLevel to = command.level();
         if (from == to) {
             throw RuleViolation.conflict("support-unchanged", "Support level unchanged", "The mentee's support is already " + to + ".");
@@ -133,6 +142,11 @@ public class Mentee {
             throw RuleViolation.unprocessable("ended-before-paired", "Pairing cannot end before it started",
                     "The pairing started on " + pairing.since() + "; it cannot end on " + command.endedOn() + ".");
         }
+        if (command.endedOn().isBefore(pairing.supportSince())) {
+            throw RuleViolation.unprocessable("before-last-support-change", "Before the last change of support",
+                    "Support changed to " + pairing.support() + " on " + pairing.supportSince() + "; the pairing cannot end before that, on "
+                            + command.endedOn() + ".");
+        }
         apply(new PairingEnded(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.reason(), command.endedOn()));
     }
 
@@ -147,7 +161,8 @@ public class Mentee {
                     "School " + command.toSchoolId() + " is not on the platform.");
         }
         if (active != null) {
-            LocalDate endedOn = command.movedOn().isBefore(active.since()) ? active.since() : command.movedOn();
+            // a move dated before what the pairing already records ends it on the last day it has a record of
+            LocalDate endedOn = command.movedOn().isBefore(active.supportSince()) ? active.supportSince() : command.movedOn();
             apply(new PairingEnded(active.pairingId(), schoolId, active.mentorId(), menteeId, PairingEndReason.MENTEE_MOVED_SCHOOL, endedOn));
         }
         apply(new MenteeMovedSchool(menteeId, schoolId, command.toSchoolId(), command.movedOn()));
@@ -187,12 +202,12 @@ public class Mentee {
 
     @EventSourcingHandler
     void on(PairingCreated event) {
-        active = new ActivePairing(event.pairingId(), event.mentorId(), event.pairedOn(), SupportLevel.INTENSIVE);
+        active = new ActivePairing(event.pairingId(), event.mentorId(), event.pairedOn(), SupportLevel.INTENSIVE, event.pairedOn());
     }
 
     @EventSourcingHandler
     void on(SupportLevelChanged event) {
-        active = active.withSupport(event.to());
+        active = active.withSupport(event.to(), event.changedOn());
     }
 
     @EventSourcingHandler

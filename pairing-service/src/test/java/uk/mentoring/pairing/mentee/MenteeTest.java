@@ -221,6 +221,37 @@ class MenteeTest {
     }
 
     @Test
+    void a_change_of_support_is_not_dated_before_the_change_it_follows() {
+        SupportLevelChanged toRegular = new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(40));
+        fixture.given(enrolled(), paired(), toRegular)
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.LIGHT, null, SEPTEMBER.plusDays(20)))
+                .expectExceptionMessage("Support changed to REGULAR on " + SEPTEMBER.plusDays(40) + "; a later change cannot be dated "
+                        + SEPTEMBER.plusDays(20) + ".")
+                .expectNoEvents();
+        fixture.given(enrolled(), paired(), toRegular)
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.LIGHT, null, SEPTEMBER.plusDays(40)))
+                .expectEvents(new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.REGULAR, SupportLevel.LIGHT, null, SEPTEMBER.plusDays(40)));
+    }
+
+    @Test
+    void a_pairing_does_not_end_before_its_last_change_of_support() {
+        SupportLevelChanged toRegular = new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(40));
+        fixture.given(enrolled(), paired(), toRegular)
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.OTHER, SEPTEMBER.plusDays(39)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_move_dated_before_the_last_change_of_support_ends_the_pairing_on_that_change() {
+        SupportLevelChanged toRegular = new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(40));
+        fixture.given(enrolled(), paired(), toRegular)
+                .when(new MoveMentee(MENTEE, OTHER_SCHOOL, SEPTEMBER.plusDays(30)))
+                .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTEE_MOVED_SCHOOL, SEPTEMBER.plusDays(40)),
+                        new MenteeMovedSchool(MENTEE, SCHOOL, OTHER_SCHOOL, SEPTEMBER.plusDays(30)));
+    }
+
+    @Test
     void a_mentee_moving_school_ends_their_pairing_and_keeps_their_history() {
         LocalDate january = LocalDate.of(2027, 1, 4);
         fixture.given(enrolled(), paired())

@@ -2,6 +2,7 @@ package uk.mentoring.reflection.reflection;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ public class Reflection {
     private UUID schoolId;
     private UUID mentorId;
     private UUID menteeId;
+    private Instant submittedAt;
     private boolean reviewed;
 
     protected Reflection() {
@@ -66,6 +68,10 @@ public class Reflection {
         if (reviewed) {
             throw RuleViolation.conflict("reflection-already-reviewed", "Reflection already reviewed",
                     "Reflection " + reflectionId + " has already been reviewed.");
+        }
+        if (submittedAt != null && command.reviewedAt().isBefore(submittedAt)) {
+            throw RuleViolation.unprocessable("reviewed-before-submitted", "Reviewed before it was written",
+                    "reviewedAt (" + command.reviewedAt() + ") is before the reflection was submitted, at " + submittedAt + ".");
         }
         apply(new ReflectionReviewed(reflectionId, pairingId, schoolId, mentorId, menteeId, command.assessedDepth(),
                 command.feedback().strip(), command.reviewedAt()));
@@ -104,6 +110,7 @@ public class Reflection {
         schoolId = event.schoolId();
         mentorId = event.mentorId();
         menteeId = event.menteeId();
+        submittedAt = event.submittedAt();
     }
 
     @EventSourcingHandler

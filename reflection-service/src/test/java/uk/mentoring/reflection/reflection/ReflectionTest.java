@@ -116,6 +116,14 @@ class ReflectionTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void a_review_is_not_dated_before_the_reflection_was_written() {
+        fixture.given(submitted(ReflectionModel.GIBBS, gibbs()))
+                .when(new ReviewReflection(REFLECTION, ReflectionDepth.EVALUATING, "Well analysed", EVENING.minusSeconds(3600)))
+                .expectExceptionMessage("reviewedAt (" + EVENING.minusSeconds(3600) + ") is before the reflection was submitted, at " + EVENING + ".")
+                .expectNoEvents();
+    }
+
     private ReflectionSubmitted submitted(ReflectionModel model, Map<String, String> sections) {
         return new ReflectionSubmitted(REFLECTION, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), model,
                 sections, ReflectionDepth.ANALYSING, EVENING);

@@ -2,9 +2,11 @@ package uk.mentoring.kit.pairings;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.PairingAccess;
@@ -57,6 +59,24 @@ public class ActivePairings {
     /** Remembers which pairing a new record belongs to, before the record is stored. */
     public void register(String kind, UUID recordId, UUID pairingId) {
         index.register(kind, recordId, pairingId);
+    }
+
+    /**
+     * A day within the pairing: not before the day it started (a pairing may be made ahead of
+     * its start), as the pairing service holds its ground rules and changes of support to it.
+     */
+    public static LocalDate sincePaired(KnownPairing pairing, LocalDate day, String field) {
+        if (day.isBefore(pairing.pairedOn())) {
+            throw RuleViolation.unprocessable("before-pairing-started", "Before the pairing started",
+                    field + " (" + day + ") is before the pairing started on " + pairing.pairedOn() + ".");
+        }
+        return day;
+    }
+
+    /** A moment within the pairing: on or after the day it started, in the schools' time. */
+    public static Instant sincePaired(KnownPairing pairing, Instant moment, String field) {
+        sincePaired(pairing, moment.atZone(SchoolTime.ZONE).toLocalDate(), field);
+        return moment;
     }
 
     /** A moment that has happened: not in the future, not more than about a year ago. */

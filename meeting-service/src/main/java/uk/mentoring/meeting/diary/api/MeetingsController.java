@@ -23,6 +23,7 @@ import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.CancelMeeting;
@@ -51,8 +52,9 @@ class MeetingsController {
 
     @PostMapping("/api/meetings")
     ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleRequest request, Caller caller) {
-        Pairing pairing = Pairing.of(pairings.forMember(request.pairingId(), caller, Member.MENTOR));
-        Instant scheduledFor = SchoolTime.parseMoment(request.scheduledFor(), "scheduledFor");
+        KnownPairing known = pairings.forMember(request.pairingId(), caller, Member.MENTOR);
+        Pairing pairing = Pairing.of(known);
+        Instant scheduledFor = ActivePairings.sincePaired(known, SchoolTime.parseMoment(request.scheduledFor(), "scheduledFor"), "scheduledFor");
         if (scheduledFor.isAfter(Instant.now().plus(HOW_FAR_AHEAD))) {
             throw RuleViolation.unprocessable("date-too-far-ahead", "Too far ahead", "scheduledFor is more than a year away.");
         }
@@ -74,8 +76,9 @@ class MeetingsController {
     /** What happened: topics, agreed actions, and how confident the mentee says they feel, from 1 to 5. */
     @PostMapping("/api/meetings/{meetingId}/held")
     ResponseEntity<Void> held(@PathVariable UUID meetingId, @Valid @RequestBody HeldRequest request, Caller caller) {
-        Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR));
-        Instant heldAt = ActivePairings.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt");
+        KnownPairing known = pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR);
+        Pairing pairing = Pairing.of(known);
+        Instant heldAt = ActivePairings.sincePaired(known, ActivePairings.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt"), "heldAt");
         commands.sendAndWait(new HoldMeeting(pairing.pairingId(), meetingId, heldAt, request.durationMinutes(), request.quietRoomBooked(),
                 request.topics(), request.agreedActions(), request.menteeConfidence()));
         return ResponseEntity.ok().build();

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.Pairing;
@@ -45,8 +46,10 @@ class ObservationsController {
 
     @PostMapping("/api/observations")
     ResponseEntity<Created> observe(@Valid @RequestBody ObservationRequest request, Caller caller) {
-        Pairing pairing = Pairing.of(pairings.forMember(request.pairingId(), caller, Member.MENTOR));
-        Instant observedAt = ActivePairings.past(SchoolTime.parseMoment(request.observedAt(), "observedAt"), "observedAt");
+        KnownPairing known = pairings.forMember(request.pairingId(), caller, Member.MENTOR);
+        Pairing pairing = Pairing.of(known);
+        Instant observedAt = ActivePairings.sincePaired(known,
+                ActivePairings.past(SchoolTime.parseMoment(request.observedAt(), "observedAt"), "observedAt"), "observedAt");
         UUID observationId = UUID.randomUUID();
         pairings.register(OBSERVATION, observationId, pairing.pairingId());
         commands.sendAndWait(new ObserveLesson(observationId, pairing, observedAt, request.focus(), request.strengths(), request.developmentPoints()));

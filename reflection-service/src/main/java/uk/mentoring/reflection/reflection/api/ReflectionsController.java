@@ -51,7 +51,7 @@ class ReflectionsController {
         UUID reflectionId = UUID.randomUUID();
         pairings.register(REFLECTION, reflectionId, pairing.pairingId());
         commands.sendAndWait(new SubmitReflection(reflectionId, pairing, request.model(), request.sections(), request.selfAssessedDepth(),
-                request.privateNote(), moment(request.submittedAt(), "submittedAt")));
+                request.privateNote(), ActivePairings.sincePaired(pairing, moment(request.submittedAt(), "submittedAt"), "submittedAt")));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), reflectionId);
     }
 

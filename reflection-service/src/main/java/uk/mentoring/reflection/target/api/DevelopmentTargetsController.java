@@ -51,7 +51,7 @@ class DevelopmentTargetsController {
         IdentifiedBy identifiedBy = caller.is(pairing.menteeId()) ? IdentifiedBy.MENTEE : IdentifiedBy.MENTOR;
         UUID targetId = UUID.randomUUID();
         pairings.register(TARGET, targetId, pairing.pairingId());
-        commands.sendAndWait(new SetDevelopmentTarget(targetId, pairing, request.area(), identifiedBy, SchoolTime.pastDay(request.setOn(), "setOn")));
+        commands.sendAndWait(new SetDevelopmentTarget(targetId, pairing, request.area(), identifiedBy, ActivePairings.sincePaired(pairing, SchoolTime.pastDay(request.setOn(), "setOn"), "setOn")));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), targetId);
     }
 
