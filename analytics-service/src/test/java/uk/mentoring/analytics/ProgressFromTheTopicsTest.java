@@ -28,6 +28,8 @@ import uk.mentoring.contracts.reflection.ReflectionSubmitted;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
+import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
@@ -76,6 +78,33 @@ class ProgressFromTheTopicsTest {
         assertThat(view.json().path("status").asText()).isEqualTo("ACTIVE");
         assertThat(lead.get("/api/analytics/trust").json().path("bySchool").toString()).contains(school.toString());
         assertThat(view.body()).doesNotContain("t.w@example.org");
+    }
+
+    @Test
+    void a_former_mentor_keeps_their_own_pairing_but_not_the_mentees_life_after_it() {
+        UUID school = UUID.randomUUID();
+        UUID former = UUID.randomUUID();
+        UUID current = UUID.randomUUID();
+        UUID mentee = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        publisher.publish(new SchoolOnboarded(school, "Brookside Academy", "142003", SchoolPhase.SECONDARY));
+        publisher.publish(new MenteeEnrolled(mentee, school, "Ruth Ellis", "r.e@example.org", MenteeStage.ECT_YEAR_1, List.of()));
+        publisher.publish(new PairingCreated(first, school, former, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 9, 7)));
+        publisher.publish(new PairingEnded(first, school, former, mentee, PairingEndReason.MENTOR_CHANGED, LocalDate.of(2026, 10, 2)));
+        publisher.publish(new PairingCreated(second, school, current, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 10, 5)));
+
+        TestApi lead = TestApi.at(port).as(Person.schoolLead(school));
+        await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/analytics/mentees/" + mentee).json().path("pairings").size() == 2);
+        TestApi formerMentor = TestApi.at(port).as(Person.mentor(former, school));
+        TestApi currentMentor = TestApi.at(port).as(Person.mentor(current, school));
+
+        assertThat(formerMentor.get("/api/analytics/pairings/" + first).status()).isEqualTo(200);
+        assertThat(formerMentor.get("/api/analytics/mentees/" + mentee).status()).isEqualTo(404);
+        assertThat(formerMentor.get("/api/analytics/pairings/" + second).status()).isEqualTo(404);
+        TestApi.Answer now = currentMentor.get("/api/analytics/mentees/" + mentee);
+        assertThat(now.status()).as(now.toString()).isEqualTo(200);
+        assertThat(now.json().path("pairings").size()).as("the history that came before stays with the mentee").isEqualTo(2);
     }
 
     @Test
@@ -175,5 +204,19 @@ class ProgressFromTheTopicsTest {
         TestApi.Answer backwards = lead.get("/api/analytics/trust?from=2026-11-01&to=2026-10-01");
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.isProblem()).isTrue();
+    }
+
+    @Test
+    void an_empty_stage_in_the_filter_is_no_stage_as_a_form_left_blank_sends_it() {
+        TestApi lead = TestApi.at(port).as(Person.trustLead());
+
+        TestApi.Answer traineesAndBlank = lead.get("/api/analytics/trust?stage=TRAINEE&stage=");
+        TestApi.Answer trailingComma = lead.get("/api/analytics/trust?stage=TRAINEE,");
+        TestApi.Answer trainees = lead.get("/api/analytics/trust?stage=TRAINEE");
+
+        assertThat(traineesAndBlank.status()).as(traineesAndBlank.toString()).isEqualTo(200);
+        assertThat(trailingComma.status()).as(trailingComma.toString()).isEqualTo(200);
+        assertThat(traineesAndBlank.json().at("/stages").toString()).isEqualTo("[\"TRAINEE\"]");
+        assertThat(traineesAndBlank.json().at("/progress/pairings")).isEqualTo(trainees.json().at("/progress/pairings"));
     }
 }

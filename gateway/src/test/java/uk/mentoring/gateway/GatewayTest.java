@@ -133,7 +133,11 @@ class GatewayTest {
                 "/api/development-targets", "/api/analytics/trust")) {
             assertThat(api.get(path).status()).as(path).isEqualTo(200);
         }
-        assertThat(api.get("/api/nothing-here").status()).isEqualTo(404);
+        TestApi.Answer nowhere = api.get("/api/nothing-here");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.isProblem()).as(nowhere.toString()).isTrue();
+        assertThat(nowhere.json().path("type").asText()).isEqualTo("/problems/not-found");
+        assertThat(nowhere.json().path("detail").asText()).isEqualTo("Nothing on the platform answers /api/nothing-here; the README lists the API's paths.");
     }
 
     @Test
@@ -149,6 +153,18 @@ class GatewayTest {
 
         assertThat(lead.post("/api/schools/" + mine + "/mentors", Map.of("displayName", "X", "email", "x@example.org")).status()).isEqualTo(200);
         assertThat(received).hasSize(1);
+        assertThat(lead.post("/api/schools/" + mine.toString().toUpperCase() + "/mentors", Map.of("displayName", "X", "email", "x@example.org"))
+                .status()).as("the same school, its id in capitals").isEqualTo(200);
+        assertThat(received).hasSize(2);
+    }
+
+    @Test
+    void a_claim_sent_as_one_string_of_values_reads_as_the_services_read_it() {
+        assertThat(ClaimNames.values(" 0c6b1f0e-0000-4000-8000-000000000001, 0c6b1f0e-0000-4000-8000-000000000002 "))
+                .containsExactly("0c6b1f0e-0000-4000-8000-000000000001", "0c6b1f0e-0000-4000-8000-000000000002");
+        assertThat(ClaimNames.roles("school_lead mentor")).containsExactly("SCHOOL_LEAD", "MENTOR");
+        assertThat(ClaimNames.values(java.util.List.of("A", "B"))).containsExactly("A", "B");
+        assertThat(ClaimNames.values(42)).isEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.mentoring.analytics.progress.PairingProgress;
 import uk.mentoring.analytics.progress.ProgressQuery;
 import uk.mentoring.analytics.progress.ProgressViews;
 import uk.mentoring.analytics.progress.ProgressViews.MenteeView;
@@ -84,9 +85,12 @@ class ProgressController {
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         ProgressQuery query = ProgressQuery.of(null, null, to, views.today());
         return views.mentee(menteeId, query.to())
+                // a mentor sees the mentee they mentor now, with the history that came before; a former
+                // mentor keeps their own pairing (above), not what the mentee does after it
                 .filter(mentee -> caller.readsTrustWide() || caller.leads(mentee.schoolId()) || caller.is(menteeId)
                         || (caller.has(Role.MENTOR) && mentee.pairings().stream()
-                                .anyMatch(pairing -> pairing.mentor() != null && caller.is(pairing.mentor().id()))))
+                                .anyMatch(pairing -> pairing.status() == PairingProgress.Status.ACTIVE
+                                        && pairing.mentor() != null && caller.is(pairing.mentor().id()))))
                 .orElseThrow(() -> RuleViolation.notFound("Mentee", menteeId));
     }
 

@@ -4,7 +4,9 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.kit.domain.RuleViolation;
@@ -36,7 +38,8 @@ public record ProgressQuery(Set<MenteeStage> stages, LocalDate from, LocalDate t
         if (start.isBefore(asOf.minusYears(5))) {
             throw RuleViolation.invalid("from (" + start + ") may be at most five years before to (" + asOf + ").");
         }
-        return new ProgressQuery(stages == null ? Set.of() : Set.copyOf(stages), start, asOf);
+        // a blank stage (a form's empty choice, a trailing comma) asks for no stage in particular
+        return new ProgressQuery(stages == null ? Set.of() : stages.stream().filter(Objects::nonNull).collect(Collectors.toSet()), start, asOf);
     }
 
     public static ProgressQuery today(LocalDate today) {

@@ -125,6 +125,9 @@ class MenteeAuditTest {
         assertThat(page.path("events").get(0).path("type").asText()).isEqualTo("MeetingHeld");
         JsonNode known = TestApi.at(port).as(Person.auditor()).get("/api/audit/mentees/" + mentee + "/events?until=2026-09-09").json();
         assertThat(known.path("total").asInt()).as("what had been recorded by the end of 9 September").isEqualTo(2);
+        TestApi.Answer beforeAnything = TestApi.at(port).as(Person.auditor()).get("/api/audit/mentees/" + mentee + "/events?until=2026-08-01");
+        assertThat(beforeAnything.status()).as("a mentee known later is not unknown: %s", beforeAnything).isEqualTo(200);
+        assertThat(beforeAnything.json().path("total").asInt()).isZero();
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -83,11 +82,8 @@ class DashboardPages {
             attributes = script.getToken().getClaims();
         }
         Object name = attributes.getOrDefault("name", attributes.get("sub"));
-        return new Viewer(name == null ? "" : name.toString(), strings(attributes.get(claims.roles())), strings(attributes.get(claims.schoolIds())));
-    }
-
-    private static List<String> strings(Object claim) {
-        return claim instanceof Collection<?> values ? values.stream().map(String::valueOf).toList() : List.of();
+        return new Viewer(name == null ? "" : name.toString(), ClaimNames.roles(attributes.get(claims.roles())),
+                ClaimNames.values(attributes.get(claims.schoolIds())));
     }
 
     record Viewer(String name, List<String> roles, List<String> schoolIds) {

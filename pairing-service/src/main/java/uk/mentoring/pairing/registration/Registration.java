@@ -38,10 +38,15 @@ public class Registration {
             return RuleViolation.conflict("school-already-onboarded", "School already onboarded",
                     "A school with this URN is already on the platform (school id " + holder.holderId() + ").");
         }
-        String who = kind == UniqueRegister.Kind.MENTOR_EMAIL ? "mentor" : "mentee";
+        boolean mentor = kind == UniqueRegister.Kind.MENTOR_EMAIL;
+        String who = mentor ? "mentor" : "mentee";
+        // another school's people stay unnamed; the advice is what a lead can actually do next
         String detail = caller.leads(holder.schoolId())
                 ? "A " + who + " with this email address is already registered in your school (" + who + " id " + holder.holderId() + ")."
-                : "A " + who + " with this email address is already registered in the trust. If they moved to your school, ask the trust lead to move them.";
+                : mentor
+                        ? "A mentor with this email address is already registered in another school of the trust; a mentor belongs to one school."
+                        : "A mentee with this email address is already registered in another school of the trust. If they have moved to your school, "
+                                + "the lead of their current school moves them, and their history comes with them.";
         return RuleViolation.conflict("already-registered", "Already registered", detail);
     }
 }

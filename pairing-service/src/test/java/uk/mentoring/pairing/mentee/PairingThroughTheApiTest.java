@@ -115,6 +115,23 @@ class PairingThroughTheApiTest {
     }
 
     @Test
+    void a_move_is_recorded_once_it_has_happened_and_not_before() {
+        UUID school = data.school();
+        UUID newSchool = data.school();
+        UUID mentee = data.mentee(school);
+        data.pairing(school, data.mentor(school), mentee);
+        TestApi lead = api.as(Person.schoolLead(school));
+
+        TestApi.Answer ahead = lead.post("/api/mentees/" + mentee + "/move",
+                Map.of("toSchoolId", newSchool, "movedOn", java.time.LocalDate.now().plusDays(30).toString()));
+        assertThat(ahead.status()).as(ahead.toString()).isEqualTo(422);
+        assertThat(ahead.json().path("type").asText()).isEqualTo("/problems/date-in-future");
+
+        TestApi.Answer moved = lead.post("/api/mentees/" + mentee + "/move", Map.of("toSchoolId", newSchool));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+    }
+
+    @Test
     void a_school_is_onboarded_once_and_a_teacher_registered_once() {
         String urn = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
         TestApi trustLead = api.as(Person.trustLead());
@@ -138,6 +155,41 @@ class PairingThroughTheApiTest {
                 "stage", "TRAINEE", "personId", personId));
         assertThat(sameId.status()).as("a person id registered twice, under another address").isEqualTo(409);
         assertThat(sameId.json().path("type").asText()).isEqualTo("/problems/already-registered");
+    }
+
+    @Test
+    void a_body_sent_in_chunks_is_held_to_the_same_limit_as_one_that_says_its_length() {
+        UUID school = data.school();
+        TestApi lead = api.as(Person.schoolLead(school));
+        byte[] enrolment = ("{\"displayName\":\"Kim Lowe\",\"email\":\"" + TestData.email() + "\",\"stage\":\"TRAINEE\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] staff = ("displayName,email,role\n" + "Ann Lee,a.lee@example.org,MENTOR\n".repeat(40_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        TestApi.Answer small = lead.postInChunks("/api/schools/" + school + "/mentees", "application/json", enrolment);
+        TestApi.Answer large = lead.postInChunks("/api/schools/" + school + "/people", "text/csv", staff);
+
+        assertThat(small.status()).as(small.toString()).isEqualTo(201);
+        assertThat(staff.length).isGreaterThan(1024 * 1024);
+        assertThat(large.status()).as(large.toString()).isEqualTo(413);
+        assertThat(large.json().path("type").asText()).isEqualTo("/problems/too-large");
+    }
+
+    @Test
+    void a_mentee_of_another_school_is_not_named_and_the_lead_hears_who_can_move_them() {
+        UUID school = data.school();
+        UUID elsewhere = data.school();
+        String email = TestData.email();
+        TestApi.Answer first = api.as(Person.schoolLead(elsewhere)).post("/api/schools/" + elsewhere + "/mentees",
+                Map.of("displayName", "Kim Lowe", "email", email, "stage", "TRAINEE"));
+        assertThat(first.status()).isEqualTo(201);
+
+        TestApi.Answer again = api.as(Person.schoolLead(school)).post("/api/schools/" + school + "/mentees",
+                Map.of("displayName", "Kim Lowe", "email", email, "stage", "TRAINEE"));
+
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("detail").asText()).doesNotContain(first.id())
+                .isEqualTo("A mentee with this email address is already registered in another school of the trust. If they have moved to your school, "
+                        + "the lead of their current school moves them, and their history comes with them.");
     }
 
     @Test

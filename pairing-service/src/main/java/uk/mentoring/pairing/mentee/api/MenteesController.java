@@ -51,8 +51,7 @@ class MenteesController {
                 .filter(found -> SchoolAccess.maySee(caller, found))
                 .orElseThrow(() -> RuleViolation.notFound("Mentee", menteeId));
         SchoolAccess.requireLead(caller, school);
-        commands.sendAndWait(new MoveMentee(menteeId, request.toSchoolId(),
-                request.movedOn() != null ? request.movedOn() : SchoolTime.today()));
+        commands.sendAndWait(new MoveMentee(menteeId, request.toSchoolId(), SchoolTime.pastDay(request.movedOn(), "movedOn")));
         return ResponseEntity.ok().build();
     }
 
