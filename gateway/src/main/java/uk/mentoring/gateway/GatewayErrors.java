@@ -1,5 +1,7 @@
 package uk.mentoring.gateway;
 
+import java.util.Locale;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -49,6 +51,7 @@ class GatewayErrors implements WebExceptionHandler {
             log.warn("The gateway answered {} at {}: {}", status.value(), path, refused.getMessage());
         }
         String reason = refused.getReason() != null ? refused.getReason() : status.getReasonPhrase();
-        return GatewaySecurity.problem(exchange, status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(), reason + ".");
+        return GatewaySecurity.problem(exchange, status, status.name().toLowerCase(Locale.ROOT).replace('_', '-'), status.getReasonPhrase(),
+                reason.endsWith(".") ? reason : reason + ".");
     }
 }

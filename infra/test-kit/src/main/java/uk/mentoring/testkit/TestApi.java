@@ -1,5 +1,6 @@
 package uk.mentoring.testkit;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,7 +77,7 @@ public final class TestApi {
     /** Sent in chunks, as a stream whose length nobody knows up front: no Content-Length header. */
     public Answer postInChunks(String path, String contentType, byte[] body) {
         return send(request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))));
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     private HttpRequest.Builder request(String path) {
