@@ -1,6 +1,5 @@
 package uk.mentoring.analytics.progress;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,7 +8,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 import uk.mentoring.analytics.progress.PairingHistory.Meeting;
 import uk.mentoring.analytics.progress.PairingHistory.Reflection;
@@ -118,7 +120,7 @@ public record PairingProgress(
         List<Meeting> held = history.meetings().stream().filter(Meeting::wasHeld)
                 .sorted(Comparator.comparing(Meeting::heldOn).thenComparing(Meeting::meetingId)).toList();
         Meeting first = held.isEmpty() ? null : held.get(0);
-        int schoolDaysToFirst = schoolDaysBetween(history.pairedOn(), first != null ? first.heldOn() : end);
+        int schoolDaysToFirst = thresholds.schoolDaysBetween(history.pairedOn(), first != null ? first.heldOn() : end);
         Boolean onTime = first != null ? Boolean.valueOf(schoolDaysToFirst <= thresholds.firstMeetingWithinSchoolDays())
                 : schoolDaysToFirst > thresholds.firstMeetingWithinSchoolDays() ? Boolean.FALSE : null;
         FirstMeeting firstMeeting = new FirstMeeting(first == null ? null : first.heldOn(),
@@ -128,7 +130,7 @@ public record PairingProgress(
         LocalDate agreedOn = history.groundRulesAgreed().stream().min(Comparator.naturalOrder()).orElse(null);
         GroundRules groundRules = new GroundRules(agreedOn != null, agreedOn, first == null ? null : first.heldOn().equals(agreedOn));
 
-        Cadence cadence = cadence(history, held, first, end);
+        Cadence cadence = cadence(history, held, first, end, thresholds);
         Confidence confidence = confidence(held, thresholds);
         Reflections reflections = reflections(history, end);
         Targets targets = targets(history);
@@ -146,12 +148,19 @@ public record PairingProgress(
                 firstMeeting, groundRules, cadence, confidence, reflections, targets, support, observations, List.copyOf(found));
     }
 
-    private static Cadence cadence(PairingHistory history, List<Meeting> held, Meeting first, LocalDate end) {
+    private static Cadence cadence(PairingHistory history, List<Meeting> held, Meeting first, LocalDate end, RiskThresholds thresholds) {
         // a slot is a week from the first meeting's weekday; it is kept when a meeting was held in
-        // it, however many were: four meetings in one week and none in the next three keep one of four
-        Integer slots = first == null ? null : (int) (ChronoUnit.DAYS.between(first.heldOn(), end) / 7) + 1;
-        long slotsWithAMeeting = first == null ? 0 : held.stream()
-                .mapToLong(meeting -> ChronoUnit.DAYS.between(first.heldOn(), meeting.heldOn()) / 7).distinct().count();
+        // it, however many were: four meetings in one week and none in the next three keep one of
+        // four. A week all in the holidays is no slot, unless they met in it anyway.
+        Integer slots = null;
+        long slotsWithAMeeting = 0;
+        if (first != null) {
+            Set<Long> met = held.stream().map(meeting -> ChronoUnit.DAYS.between(first.heldOn(), meeting.heldOn()) / 7)
+                    .collect(Collectors.toSet());
+            long weeks = ChronoUnit.DAYS.between(first.heldOn(), end) / 7 + 1;
+            slots = (int) LongStream.range(0, weeks).filter(week -> met.contains(week) || hasSchoolDay(first.heldOn().plusWeeks(week), thresholds)).count();
+            slotsWithAMeeting = met.size();
+        }
         Double kept = slots == null ? null : round(Math.min(1.0, (double) slotsWithAMeeting / slots));
         LocalDate last = held.isEmpty() ? null : held.get(held.size() - 1).heldOn();
         // missed is what stayed missed: a meeting recorded late was held, and one that fell due after
@@ -162,6 +171,10 @@ public record PairingProgress(
                 .count();
         int cancelled = (int) history.meetings().stream().filter(meeting -> meeting.cancelledOn() != null).count();
         return new Cadence(held.size(), slots, kept, missed, cancelled, last, last == null ? null : (int) ChronoUnit.DAYS.between(last, end));
+    }
+
+    private static boolean hasSchoolDay(LocalDate weekFrom, RiskThresholds thresholds) {
+        return weekFrom.datesUntil(weekFrom.plusWeeks(1)).anyMatch(thresholds::isSchoolDay);
     }
 
     private static Confidence confidence(List<Meeting> held, RiskThresholds thresholds) {
@@ -248,10 +261,15 @@ public record PairingProgress(
             risks.add(new Risk(Risk.NO_FIRST_MEETING, "No first meeting yet, " + first.schoolDaysAfterPairing()
                     + " school days after pairing (expected within " + thresholds.firstMeetingWithinSchoolDays() + ")."));
         }
-        Integer sinceMeeting = progress.cadence().daysSinceLastMeeting();
-        if (sinceMeeting != null && sinceMeeting > thresholds.meetingWithinDays()) {
-            risks.add(new Risk(Risk.NO_RECENT_MEETING, "No meeting held for " + sinceMeeting
-                    + " days (expected at least every " + thresholds.meetingWithinDays() + ")."));
+        // a quiet spell is counted in days of term: nobody is expected to meet in the holidays
+        LocalDate lastMet = progress.cadence().lastMeetingOn();
+        if (lastMet != null) {
+            int sinceMeeting = progress.cadence().daysSinceLastMeeting();
+            int inTerm = thresholds.termDaysBetween(lastMet, progress.asOf());
+            if (inTerm > thresholds.meetingWithinDays()) {
+                risks.add(new Risk(Risk.NO_RECENT_MEETING, "No meeting held for " + sinceMeeting + " days" + ofThemInTerm(sinceMeeting, inTerm)
+                        + " (expected at least every " + thresholds.meetingWithinDays() + ")."));
+            }
         }
         Confidence confidence = progress.confidence();
         if (confidence.recentChange() != null && -confidence.recentChange() >= thresholds.confidenceDrop()) {
@@ -261,10 +279,12 @@ public record PairingProgress(
                     + " to " + confidence.latest() + " over the last " + window + " meetings."));
         }
         Integer sinceReflection = progress.reflections().daysSinceLastReflection();
-        int quietDays = sinceReflection != null ? sinceReflection : (int) ChronoUnit.DAYS.between(progress.pairedOn(), progress.asOf());
-        if (quietDays > thresholds.reflectionWithinDays()) {
+        LocalDate quietSince = sinceReflection != null ? progress.reflections().lastSubmittedOn() : progress.pairedOn();
+        int quietDays = (int) ChronoUnit.DAYS.between(quietSince, progress.asOf());
+        int quietInTerm = thresholds.termDaysBetween(quietSince, progress.asOf());
+        if (quietInTerm > thresholds.reflectionWithinDays()) {
             risks.add(new Risk(Risk.NO_RECENT_REFLECTION, (sinceReflection != null ? "No reflection for " : "No reflection yet, ")
-                    + quietDays + " days" + (sinceReflection != null ? "" : " after pairing")
+                    + quietDays + " days" + (sinceReflection != null ? "" : " after pairing") + ofThemInTerm(quietDays, quietInTerm)
                     + " (expected at least every " + thresholds.reflectionWithinDays() + ")."));
         }
         boolean firstMeetingDue = first.heldOn() != null || Boolean.FALSE.equals(first.onTime());
@@ -284,15 +304,8 @@ public record PairingProgress(
         return risks;
     }
 
-    /** School days after {@code from} up to and including {@code to}: Monday to Friday, holidays not known. */
-    static int schoolDaysBetween(LocalDate from, LocalDate to) {
-        int days = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
-            if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days++;
-            }
-        }
-        return days;
+    private static String ofThemInTerm(int days, int inTerm) {
+        return inTerm == days ? "" : ", " + inTerm + " of them in term";
     }
 
     static Integer level(ReflectionDepth depth) {

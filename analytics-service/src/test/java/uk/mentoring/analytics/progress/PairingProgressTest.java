@@ -92,6 +92,38 @@ class PairingProgressTest {
     }
 
     @Test
+    void the_holidays_are_no_school_days_no_weeks_to_meet_in_and_no_quiet_spell() {
+        LocalDate lastFridayOfTerm = LocalDate.of(2026, 12, 18);
+        LocalDate firstDayBack = LocalDate.of(2027, 1, 4);
+        RiskThresholds christmas = PRACTICE.withHolidays(List.of(new RiskThresholds.Holiday(LocalDate.of(2026, 12, 21), LocalDate.of(2027, 1, 1))));
+
+        // paired on the last Friday of term: the first day back is one school day later, not eleven
+        assertThat(christmas.schoolDaysBetween(lastFridayOfTerm, firstDayBack)).isEqualTo(1);
+        assertThat(PRACTICE.schoolDaysBetween(lastFridayOfTerm, firstDayBack)).isEqualTo(11);
+
+        // met weekly up to the holidays and on the first Monday back: no week of the holidays was missed, nor a quiet spell
+        History weekly = new History();
+        for (LocalDate monday = LocalDate.of(2026, 11, 30); !monday.isAfter(firstDayBack); monday = monday.plusWeeks(1)) {
+            if (!monday.isAfter(lastFridayOfTerm) || monday.equals(firstDayBack)) {
+                weekly.held(monday, 3, true);
+            }
+        }
+        weekly.reflection(LocalDate.of(2026, 12, 17), ReflectionDepth.ANALYSING, null).groundRules(PAIRED.plusDays(1));
+        PairingProgress inTerm = PairingProgress.of(weekly.build(), firstDayBack.plusDays(1), christmas);
+        PairingProgress unknownHolidays = PairingProgress.of(weekly.build(), firstDayBack.plusDays(1), PRACTICE);
+        assertThat(inTerm.cadence().weeklySlots()).isEqualTo(4);
+        assertThat(inTerm.cadence().kept()).isEqualTo(1.0);
+        assertThat(unknownHolidays.cadence().kept()).isEqualTo(0.67);
+
+        PairingProgress quiet = PairingProgress.of(new History().held(LocalDate.of(2026, 12, 14), 3, true).groundRules(PAIRED.plusDays(1))
+                .reflection(LocalDate.of(2026, 12, 14), ReflectionDepth.ANALYSING, null).build(), LocalDate.of(2027, 1, 6), christmas);
+        assertThat(quiet.risks()).extracting(Risk::code).doesNotContain(Risk.NO_RECENT_MEETING, Risk.NO_RECENT_REFLECTION);
+        PairingProgress quieter = PairingProgress.of(new History().held(LocalDate.of(2026, 12, 14), 3, true).groundRules(PAIRED.plusDays(1))
+                .reflection(LocalDate.of(2026, 12, 14), ReflectionDepth.ANALYSING, null).build(), LocalDate.of(2027, 1, 10), christmas);
+        assertThat(reason(quieter, Risk.NO_RECENT_MEETING)).isEqualTo("No meeting held for 27 days, 15 of them in term (expected at least every 14).");
+    }
+
+    @Test
     void no_first_meeting_after_ten_school_days_is_flagged_with_the_days_so_far() {
         History history = new History();
 
@@ -260,7 +292,7 @@ class PairingProgressTest {
 
     @Test
     void a_trust_sets_its_own_thresholds() {
-        RiskThresholds relaxed = new RiskThresholds(10, 30, 2, 3, 21, false, ReflectionDepth.UNDERSTANDING, 0);
+        RiskThresholds relaxed = new RiskThresholds(10, 30, 2, 3, 21, false, ReflectionDepth.UNDERSTANDING, 0, List.of());
         History history = new History().held(PAIRED.plusDays(1), 3, true).reflection(PAIRED.plusDays(18), ReflectionDepth.REMEMBERING, null)
                 .reflection(PAIRED.plusDays(19), ReflectionDepth.REMEMBERING, null).reflection(PAIRED.plusDays(20), ReflectionDepth.REMEMBERING, null);
 
