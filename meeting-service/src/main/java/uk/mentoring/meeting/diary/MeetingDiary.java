@@ -36,7 +36,8 @@ public class MeetingDiary {
     private String id;
     private Pairing pairing;
     private final Map<UUID, Meeting> meetings = new LinkedHashMap<>();
-    private boolean anyHeld;
+    /** When the earliest meeting recorded as held took place: the one a later record must come before to be the first. */
+    private Instant firstHeldAt;
 
     private enum Status { SCHEDULED, HELD, CANCELLED, MISSED }
 
@@ -87,7 +88,7 @@ public class MeetingDiary {
                     "menteeConfidence must be between 1 and 5; got " + command.menteeConfidence() + ".");
         }
         apply(new MeetingHeld(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
-                command.heldAt(), command.durationMinutes(), !anyHeld, command.quietRoomBooked(),
+                command.heldAt(), command.durationMinutes(), firstHeldAt == null || command.heldAt().isBefore(firstHeldAt), command.quietRoomBooked(),
                 command.topics().stream().map(String::strip).toList(), command.agreedActions().stream().map(String::strip).toList(),
                 command.menteeConfidence()));
     }
@@ -137,7 +138,9 @@ public class MeetingDiary {
     @EventSourcingHandler
     void on(MeetingHeld event) {
         meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.with(Status.HELD));
-        anyHeld = true;
+        if (firstHeldAt == null || event.heldAt().isBefore(firstHeldAt)) {
+            firstHeldAt = event.heldAt();
+        }
     }
 
     @EventSourcingHandler

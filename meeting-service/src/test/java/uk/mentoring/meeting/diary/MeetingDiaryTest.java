@@ -57,6 +57,16 @@ class MeetingDiaryTest {
     }
 
     @Test
+    void a_meeting_recorded_late_that_took_place_before_the_first_recorded_is_the_first() {
+        Instant aWeekBefore = tuesday.minus(Duration.ofDays(7));
+        HoldMeeting earlier = new HoldMeeting(PAIRING.pairingId(), SECOND, aWeekBefore, 40, false, List.of("Introductions"), List.of(), 2);
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, aWeekBefore), held(FIRST, true, 3))
+                .when(earlier)
+                .expectEvents(new MeetingHeld(SECOND, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), aWeekBefore,
+                        40, true, false, List.of("Introductions"), List.of(), 2));
+    }
+
+    @Test
     void a_meeting_is_held_once() {
         fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
                 .when(hold(FIRST, 4))

@@ -9,7 +9,9 @@ import uk.mentoring.contracts.WithinPairing;
 
 /**
  * A meeting took place. {@code firstMeeting} is worked out by the platform, never taken from the
- * caller; {@code menteeConfidence} is the mentee's own rating from 1 to 5.
+ * caller: true when no meeting recorded before it took place earlier (so a first meeting recorded
+ * late still says so, beside the record made before it); {@code menteeConfidence} is the mentee's
+ * own rating from 1 to 5.
  */
 public record MeetingHeld(
         UUID meetingId,
