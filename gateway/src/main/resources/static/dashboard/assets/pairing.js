@@ -46,8 +46,8 @@
       xAxis: { type: 'category', data: confidence.map(point => D.day(point.on)), name: 'Meeting', nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'value', min: 1, max: 5, interval: 1, name: 'Confidence' },
       series: [{ name: 'Confidence', type: 'line', data: confidence.map(point => point.confidence), symbolSize: 8 }]
-    }, D.table('Confidence at each meeting', ['Meeting', { label: 'Confidence (1-5)', num: true }],
-      confidence.map(point => [D.day(point.on), point.confidence])));
+    }, D.table('Confidence at each meeting', ['Meeting', { label: 'Confidence (1-5)', num: true }, 'Rated by'],
+      confidence.map(point => [D.day(point.on), point.confidence, point.ownRating ? 'The mentee' : 'The mentor, at the meeting'])));
 
     const reflections = p.reflections.series;
     D.chart('depth-chart', reflections.length

@@ -85,6 +85,42 @@ class MeetingsThroughTheApiTest {
     }
 
     @Test
+    void the_mentee_rates_their_own_confidence_once_the_meeting_is_held_and_nobody_else_does() {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        TestApi mentee = TestApi.at(port).as(members.menteePerson());
+        String when = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", when,
+                "durationMinutes", 45, "room", "Library quiet room")).id();
+
+        TestApi.Answer tooSoon = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2));
+        assertThat(tooSoon.status()).as(tooSoon.toString()).isEqualTo(409);
+        assertThat(tooSoon.json().path("type").asText()).isEqualTo("/problems/meeting-not-held");
+
+        assertThat(mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", when, "durationMinutes", 45, "quietRoomBooked", true,
+                "topics", List.of(), "agreedActions", List.of(), "menteeConfidence", 4)).status()).isEqualTo(200);
+        assertThat(mentor.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2)).status()).as("the mentor").isEqualTo(403);
+        assertThat(TestApi.at(port).as(Person.mentee(UUID.randomUUID(), members.school())).post("/api/meetings/" + meeting + "/confidence",
+                Map.of("confidence", 2)).status()).as("another mentee").isEqualTo(404);
+        TestApi.Answer outOfRange = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 0));
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(outOfRange.json().path("errors").toString()).contains("confidence");
+
+        TestApi.Answer rated = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2));
+        assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
+        assertThat(mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2)).status()).as("the same again").isEqualTo(200);
+        assertThat(mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 3)).status()).as("thought better of").isEqualTo(200);
+
+        // the ratings travel in order on the mentee's key, so once the last is on the topic, all are
+        List<ConsumerRecord<String, CloudEvent>> ratings = await().atMost(Duration.ofSeconds(20)).until(() -> TopicProbe.readAll("mentoring.meeting.v1")
+                .stream().filter(record -> meeting.equals(record.value().getSubject()) && record.value().getType().equals("uk.mentoring.meeting.ConfidenceRated.v1"))
+                .toList(), found -> found.size() >= 2 && new String(found.get(found.size() - 1).value().getData().toBytes()).contains("\"confidence\":3"));
+        assertThat(ratings).as("the same rating given twice is recorded once").hasSize(2);
+        assertThat(ratings.get(0).key()).isEqualTo(members.mentee().toString());
+        assertThat(new String(ratings.get(0).value().getData().toBytes())).contains("\"confidence\":2");
+    }
+
+    @Test
     void nothing_is_recorded_in_a_pairing_before_the_day_it_started() {
         LocalDate startsOn = LocalDate.now().minusDays(2);
         Members members = TestPairings.published(publisher, pairings, startsOn);

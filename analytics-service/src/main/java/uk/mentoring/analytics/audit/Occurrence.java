@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.meeting.ConfidenceRated;
 import uk.mentoring.contracts.meeting.FeedbackGiven;
 import uk.mentoring.contracts.meeting.LessonObserved;
 import uk.mentoring.contracts.meeting.MeetingCancelled;
@@ -47,6 +48,8 @@ final class Occurrence {
     private static Instant moment(MentoringEvent data) {
         if (data instanceof MeetingHeld held) {
             return held.heldAt();
+        } else if (data instanceof ConfidenceRated rated) {
+            return rated.ratedAt();
         } else if (data instanceof MeetingMissed missed) {
             return missed.scheduledFor();
         } else if (data instanceof MeetingCancelled cancelled) {

@@ -48,7 +48,8 @@ public final class MenteeTimeline {
             step.add(pairing.pairedOn(), What.PAIRED, pairing.stage() == null ? null : "stage " + words(pairing.stage().name()));
             pairing.groundRulesAgreed().stream().min(Comparator.naturalOrder()).ifPresent(on -> step.add(on, What.GROUND_RULES_AGREED, null));
             for (Meeting meeting : pairing.meetings()) {
-                step.add(meeting.heldOn(), What.MEETING_HELD, meeting.menteeConfidence() == null ? null : "confidence " + meeting.menteeConfidence() + " of 5");
+                step.add(meeting.heldOn(), What.MEETING_HELD, meeting.confidence() == null ? null
+                        : "confidence " + meeting.confidence() + " of 5" + (meeting.ratedByTheMentee() ? ", the mentee's own rating" : ""));
                 step.add(meeting.missedOn(), What.MEETING_MISSED, null);
                 step.add(meeting.cancelledOn(), What.MEETING_CANCELLED, null);
             }

@@ -2,6 +2,7 @@ package uk.mentoring.analytics.progress;
 
 import static com.mongodb.client.model.Filters.eq;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import uk.mentoring.analytics.progress.PairingHistory.Meeting;
 import uk.mentoring.analytics.progress.PairingHistory.Observation;
+import uk.mentoring.analytics.progress.PairingHistory.OwnRating;
 import uk.mentoring.analytics.progress.PairingHistory.Reflection;
 import uk.mentoring.analytics.progress.PairingHistory.SupportChange;
 import uk.mentoring.analytics.progress.PairingHistory.Target;
@@ -136,7 +138,9 @@ public class PairingHistories {
 
     private static Meeting meeting(String id, Document meeting) {
         return new Meeting(id, date(meeting.getString("scheduledOn")), date(meeting.getString("heldOn")), meeting.getInteger("menteeConfidence"),
-                Boolean.TRUE.equals(meeting.getBoolean("quietRoomBooked")), date(meeting.getString("missedOn")), date(meeting.getString("cancelledOn")));
+                Boolean.TRUE.equals(meeting.getBoolean("quietRoomBooked")), date(meeting.getString("missedOn")), date(meeting.getString("cancelledOn")),
+                entries(meeting, "ownRatings", (event, rating) -> new OwnRating(Instant.parse(((Document) rating).getString("at")),
+                        ((Document) rating).getInteger("confidence"))));
     }
 
     private static SupportChange supportChange(Document change) {

@@ -1,6 +1,8 @@
 package uk.mentoring.analytics.progress;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SupportLevel;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
+import uk.mentoring.kit.domain.SchoolTime;
 
 /**
  * What the events have said about one pairing, as dated facts. Events reach analytics from three
@@ -70,18 +73,46 @@ public record PairingHistory(
         return date != null && !date.isAfter(day) ? date : null;
     }
 
-    /** A meeting: scheduled, then held, missed or cancelled. */
+    /**
+     * A meeting: scheduled, then held, missed or cancelled. {@code menteeConfidence} is the rating
+     * recorded with the meeting; {@code ownRatings} are the mentee's own, given afterwards.
+     */
     public record Meeting(String meetingId, LocalDate scheduledOn, LocalDate heldOn, Integer menteeConfidence, boolean quietRoomBooked,
-                          LocalDate missedOn, LocalDate cancelledOn) {
+                          LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings) {
+
+        public Meeting {
+            ownRatings = ownRatings == null ? List.of() : ownRatings.stream().sorted(Comparator.comparing(OwnRating::at)).toList();
+        }
 
         public boolean wasHeld() {
             return heldOn != null;
         }
 
+        /** The confidence that counts: the mentee's own latest rating, else the one recorded with the meeting. */
+        public Integer confidence() {
+            if (!wasHeld()) {
+                return null;
+            }
+            return ratedByTheMentee() ? ownRatings.get(ownRatings.size() - 1).confidence() : menteeConfidence;
+        }
+
+        /** Whether the mentee has rated this meeting themself. */
+        public boolean ratedByTheMentee() {
+            return wasHeld() && !ownRatings.isEmpty();
+        }
+
         Meeting asOf(LocalDate day) {
             LocalDate held = by(heldOn, day);
             return new Meeting(meetingId, scheduledOn, held, held == null ? null : menteeConfidence, held != null && quietRoomBooked,
-                    by(missedOn, day), by(cancelledOn, day));
+                    by(missedOn, day), by(cancelledOn, day), held == null ? List.of() : ownRatings.stream().filter(rating -> !rating.on().isAfter(day)).toList());
+        }
+    }
+
+    /** The mentee's own rating of their confidence at a meeting, and when they gave it. */
+    public record OwnRating(Instant at, int confidence) {
+
+        public LocalDate on() {
+            return LocalDate.ofInstant(at, SchoolTime.ZONE);
         }
     }
 

@@ -13,6 +13,7 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import uk.mentoring.contracts.WithinPairing;
+import uk.mentoring.contracts.meeting.ConfidenceRated;
 import uk.mentoring.contracts.meeting.FeedbackGiven;
 import uk.mentoring.contracts.meeting.LessonObserved;
 import uk.mentoring.contracts.meeting.MeetingCancelled;
@@ -96,6 +97,10 @@ class PairingHistoryProjection implements ViewProjection {
             facts.put(meeting(held.meetingId(), "heldOn"), day(held.heldAt()));
             facts.put(meeting(held.meetingId(), "menteeConfidence"), held.menteeConfidence());
             facts.put(meeting(held.meetingId(), "quietRoomBooked"), held.quietRoomBooked());
+        } else if (within instanceof ConfidenceRated rated) {
+            // every rating is kept under its own event, so the latest stands in whatever order they arrive
+            facts.put(meeting(rated.meetingId(), "ownRatings." + event.id()),
+                    new Document("at", rated.ratedAt().toString()).append("confidence", rated.confidence()));
         } else if (within instanceof MeetingMissed missed) {
             facts.put(meeting(missed.meetingId(), "missedOn"), day(missed.scheduledFor()));
         } else if (within instanceof MeetingCancelled cancelled) {

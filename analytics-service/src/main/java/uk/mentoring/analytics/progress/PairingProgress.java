@@ -73,11 +73,12 @@ public record PairingProgress(
                           LocalDate lastMeetingOn, Integer daysSinceLastMeeting) {
     }
 
-    /** The mentee's confidence (1-5) as recorded at each meeting held. */
+    /** The mentee's confidence (1-5) at each meeting held: their own rating where they gave one, else as recorded with the meeting. */
     public record Confidence(List<ConfidencePoint> series, Integer first, Integer latest, Integer recentChange, Double trendPerMeeting, Trend trend) {
     }
 
-    public record ConfidencePoint(LocalDate on, int confidence) {
+    /** @param ownRating whether the mentee rated it themself, rather than the mentor writing it down with the meeting */
+    public record ConfidencePoint(LocalDate on, int confidence, boolean ownRating) {
     }
 
     /** Depth on Pappas' scale as a level, 1 (remembering) to 6 (creating). */
@@ -178,8 +179,8 @@ public record PairingProgress(
     }
 
     private static Confidence confidence(List<Meeting> held, RiskThresholds thresholds) {
-        List<ConfidencePoint> series = held.stream().filter(meeting -> meeting.menteeConfidence() != null)
-                .map(meeting -> new ConfidencePoint(meeting.heldOn(), meeting.menteeConfidence())).toList();
+        List<ConfidencePoint> series = held.stream().filter(meeting -> meeting.confidence() != null)
+                .map(meeting -> new ConfidencePoint(meeting.heldOn(), meeting.confidence(), meeting.ratedByTheMentee())).toList();
         if (series.isEmpty()) {
             return new Confidence(series, null, null, null, null, Trend.TOO_FEW_MEETINGS);
         }

@@ -11,15 +11,18 @@ import org.junit.jupiter.api.Test;
 
 import uk.mentoring.analytics.progress.PairingHistory.Meeting;
 import uk.mentoring.analytics.progress.PairingHistory.Observation;
+import uk.mentoring.analytics.progress.PairingHistory.OwnRating;
 import uk.mentoring.analytics.progress.PairingHistory.Reflection;
 import uk.mentoring.analytics.progress.PairingHistory.SupportChange;
 import uk.mentoring.analytics.progress.PairingHistory.Target;
+import uk.mentoring.analytics.progress.PairingProgress.ConfidencePoint;
 import uk.mentoring.analytics.progress.PairingProgress.Trend;
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SupportLevel;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
+import uk.mentoring.kit.domain.SchoolTime;
 
 /** Each measure and risk flag of the practice, from a pairing's history. */
 class PairingProgressTest {
@@ -202,6 +205,26 @@ class PairingProgressTest {
     }
 
     @Test
+    void the_mentees_own_rating_stands_in_place_of_the_one_written_down_from_the_day_they_give_it() {
+        LocalDate third = PAIRED.plusDays(15);
+        History asWrittenDown = new History().held(PAIRED.plusDays(1), 4, true).held(PAIRED.plusDays(8), 4, false).held(third, 4, false);
+        // the mentor wrote down 4 each time; that evening the mentee said 2, and two days later settled on 1, the two arriving out of order
+        History history = new History().held(PAIRED.plusDays(1), 4, true).held(PAIRED.plusDays(8), 4, false).held(third, 4, false)
+                .ratedByTheMentee(third, 1, third.plusDays(2), 2, third);
+
+        PairingProgress sameDay = history.asOf(third);
+        PairingProgress later = history.asOf(third.plusDays(3));
+
+        assertThat(history.asOf(third.minusDays(1)).confidence().series()).extracting(ConfidencePoint::confidence).containsExactly(4, 4);
+        assertThat(sameDay.confidence().series()).extracting(ConfidencePoint::confidence).containsExactly(4, 4, 2);
+        assertThat(sameDay.confidence().series()).extracting(ConfidencePoint::ownRating).containsExactly(false, false, true);
+        assertThat(reason(sameDay, Risk.CONFIDENCE_FALLING)).isEqualTo("Confidence fell from 4 to 2 over the last 3 meetings.");
+        assertThat(later.confidence().latest()).isEqualTo(1);
+        assertThat(reason(later, Risk.CONFIDENCE_FALLING)).isEqualTo("Confidence fell from 4 to 1 over the last 3 meetings.");
+        assertThat(asWrittenDown.asOf(third.plusDays(3)).risks()).extracting(Risk::code).doesNotContain(Risk.CONFIDENCE_FALLING);
+    }
+
+    @Test
     void no_reflection_for_more_than_twenty_one_days_is_flagged() {
         History history = new History().held(PAIRED.plusDays(1), 3, true).reflection(PAIRED.plusDays(2), ReflectionDepth.ANALYSING, null);
 
@@ -319,13 +342,25 @@ class PairingProgressTest {
         String endReason;
 
         History held(LocalDate on, int confidence, boolean quietRoom) {
-            meetings.add(new Meeting(UUID.randomUUID().toString(), on, on, confidence, quietRoom, null, null));
+            meetings.add(new Meeting(UUID.randomUUID().toString(), on, on, confidence, quietRoom, null, null, List.of()));
             return this;
         }
 
         /** A meeting the platform noticed was missed, and when it was held, if it was recorded late. */
         History missed(LocalDate scheduled, LocalDate noticed, LocalDate heldLate) {
-            meetings.add(new Meeting(UUID.randomUUID().toString(), scheduled, heldLate, heldLate == null ? null : 3, false, noticed, null));
+            meetings.add(new Meeting(UUID.randomUUID().toString(), scheduled, heldLate, heldLate == null ? null : 3, false, noticed, null, List.of()));
+            return this;
+        }
+
+        /** The mentee's own ratings of a meeting already held: confidence, then the day it was given, in pairs. */
+        History ratedByTheMentee(LocalDate held, Object... ratings) {
+            List<OwnRating> own = new ArrayList<>();
+            for (int i = 0; i < ratings.length; i += 2) {
+                own.add(new OwnRating(((LocalDate) ratings[i + 1]).atTime(19, 30).atZone(SchoolTime.ZONE).toInstant(), (Integer) ratings[i]));
+            }
+            Meeting meeting = meetings.stream().filter(candidate -> held.equals(candidate.heldOn())).findFirst().orElseThrow();
+            meetings.set(meetings.indexOf(meeting), new Meeting(meeting.meetingId(), meeting.scheduledOn(), meeting.heldOn(), meeting.menteeConfidence(),
+                    meeting.quietRoomBooked(), meeting.missedOn(), meeting.cancelledOn(), own));
             return this;
         }
 

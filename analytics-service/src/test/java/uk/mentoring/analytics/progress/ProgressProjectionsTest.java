@@ -34,6 +34,7 @@ import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SchoolPhase;
 import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.meeting.ConfidenceRated;
 import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.meeting.MeetingMissed;
 import uk.mentoring.contracts.meeting.MeetingScheduled;
@@ -153,7 +154,8 @@ class ProgressProjectionsTest {
         assertThat(progress.groundRules().atFirstMeeting()).isTrue();
         assertThat(progress.cadence().meetingsHeld()).isEqualTo(4);
         assertThat(progress.cadence().meetingsMissed()).isEqualTo(1);
-        assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::confidence).containsExactly(2, 2, 3, 4);
+        assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::confidence).containsExactly(2, 2, 3, 5);
+        assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::ownRating).containsExactly(false, false, false, true);
         assertThat(progress.confidence().trend()).isEqualTo(Trend.RISING);
         assertThat(progress.reflections().submitted()).isEqualTo(2);
         assertThat(progress.reflections().reviewed()).isEqualTo(1);
@@ -275,7 +277,12 @@ class ProgressProjectionsTest {
         events.addAll(meeting(LocalDate.of(2026, 9, 9), 2, true));
         events.addAll(meeting(LocalDate.of(2026, 9, 16), 2, false));
         events.addAll(meeting(LocalDate.of(2026, 9, 23), 3, false));
-        events.addAll(meeting(LocalDate.of(2026, 10, 2), 4, false));
+        List<ReceivedEvent> last = meeting(LocalDate.of(2026, 10, 2), 4, false);
+        events.addAll(last);
+        // the mentor wrote down 4; the mentee rated it 3 that evening and 5 the day after, and the latest stands
+        UUID lastMeeting = ((MeetingHeld) last.get(1).data()).meetingId();
+        events.add(received(new ConfidenceRated(lastMeeting, pairing, school, mentor, mentee, 3, at(LocalDate.of(2026, 10, 2)).plusSeconds(3 * 3600))));
+        events.add(received(new ConfidenceRated(lastMeeting, pairing, school, mentor, mentee, 5, at(LocalDate.of(2026, 10, 3)))));
         UUID missed = UUID.randomUUID();
         events.add(received(new MeetingScheduled(missed, pairing, school, mentor, mentee, at(LocalDate.of(2026, 10, 7)), 30, "Library")));
         events.add(received(new MeetingMissed(missed, pairing, school, mentor, mentee, at(LocalDate.of(2026, 10, 7)))));

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import uk.mentoring.contracts.meeting.ConfidenceRated;
 import uk.mentoring.contracts.meeting.FeedbackGiven;
 import uk.mentoring.contracts.meeting.LessonObserved;
 import uk.mentoring.contracts.meeting.MeetingCancelled;
@@ -55,6 +56,7 @@ public final class PublishedLanguage {
             new EventType(Publisher.MEETING, "MeetingScheduled", 1, MeetingScheduled.class),
             new EventType(Publisher.MEETING, "MeetingHeld", 1, MeetingHeld.class),
             new EventType(Publisher.MEETING, "MeetingHeld", 2, MeetingHeld.class),
+            new EventType(Publisher.MEETING, "ConfidenceRated", 1, ConfidenceRated.class),
             new EventType(Publisher.MEETING, "MeetingCancelled", 1, MeetingCancelled.class),
             new EventType(Publisher.MEETING, "MeetingMissed", 1, MeetingMissed.class),
             new EventType(Publisher.MEETING, "LessonObserved", 1, LessonObserved.class),

@@ -128,6 +128,8 @@ class AccessMatrixIT {
         rows.add(new Row("POST", "/api/meetings/{meetingId}/held", () -> "/api/meetings/" + the.meeting() + "/held",
                 () -> Map.of("heldAt", LocalDate.now().plusDays(30) + "T15:45", "durationMinutes", 45, "quietRoomBooked", true, "topics", List.of(),
                         "agreedActions", List.of(), "menteeConfidence", 3), mentorOfPairing));
+        rows.add(new Row("POST", "/api/meetings/{meetingId}/confidence", () -> "/api/meetings/" + the.meeting() + "/confidence",
+                () -> Map.of("confidence", 3), menteeOfPairing));
         rows.add(new Row("POST", "/api/meetings/{meetingId}/cancel", () -> "/api/meetings/" + the.meeting() + "/cancel",
                 () -> Map.of("reason", "OTHER", "cancelledAt", LocalDate.now().plusDays(30) + "T15:45"), mentorOfPairing));
         rows.add(new Row("POST", "/api/observations", () -> "/api/observations",

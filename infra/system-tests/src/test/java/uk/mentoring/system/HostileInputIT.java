@@ -207,7 +207,8 @@ class HostileInputIT {
         if (path.startsWith("/api/schools") || path.startsWith("/api/mentees") || path.equals("/api/pairings") || path.endsWith("/end")) {
             return "school-lead-1";
         }
-        if (path.startsWith("/api/reflections") && !path.endsWith("/review") || path.startsWith("/api/development-targets")) {
+        if (path.startsWith("/api/reflections") && !path.endsWith("/review") || path.startsWith("/api/development-targets")
+                || path.endsWith("/confidence")) {
             return "mentee-1";
         }
         return "mentor-1";

@@ -136,6 +136,8 @@ class PlatformEndToEndIT {
         assertThat(client.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", java.time.LocalDate.now().minusDays(1) + "T15:47",
                 "durationMinutes", 50, "quietRoomBooked", true, "topics", java.util.List.of("Assessment data"),
                 "agreedActions", java.util.List.of("Share the mock results"), "menteeConfidence", 4), mentor).status()).isEqualTo(200);
+        // the mentee thinks 4 was generous: their own rating stands in its place
+        assertThat(client.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 3), mentee).status()).isEqualTo(200);
         String ground = "/api/pairings/" + pairing + "/ground-rules";
         assertThat(client.post(ground, Map.of("rules", java.util.List.of("We meet every week"), "weeklyDay", "TUESDAY", "weeklyTime", "15:45",
                 "room", "Library quiet room"), mentor).status()).isEqualTo(200);
@@ -170,13 +172,16 @@ class PlatformEndToEndIT {
                 "durationMinutes", 45, "room", "Library quiet room"), mentor));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(types("mentoring.meeting.v1", meeting)).contains("uk.mentoring.meeting.MeetingScheduled.v1", "uk.mentoring.meeting.MeetingHeld.v2");
+            assertThat(types("mentoring.meeting.v1", meeting)).contains("uk.mentoring.meeting.MeetingScheduled.v1", "uk.mentoring.meeting.MeetingHeld.v2",
+                    "uk.mentoring.meeting.ConfidenceRated.v1");
             assertThat(types("mentoring.meeting.v1", observation)).contains("uk.mentoring.meeting.LessonObserved.v2", "uk.mentoring.meeting.FeedbackGiven.v2");
             assertThat(types("mentoring.reflection.v1", reflection)).contains("uk.mentoring.reflection.ReflectionSubmitted.v2",
                     "uk.mentoring.reflection.ReflectionReviewed.v2");
             assertThat(types("mentoring.reflection.v1", target)).contains("uk.mentoring.reflection.DevelopmentTargetSet.v2");
             assertThat(types("mentoring.pairing.v1", pairing)).contains("uk.mentoring.pairing.GroundRulesAgreed.v2");
             assertThat(types("mentoring.meeting.v1", forgotten)).contains("uk.mentoring.meeting.MeetingMissed.v1");
+            JsonNode series = client.get("/api/analytics/pairings/" + pairing, mentee).json().path("progress").path("confidence").path("series");
+            assertThat(series.toString()).contains("\"confidence\":3,\"ownRating\":true");
         });
     }
 

@@ -18,6 +18,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import uk.mentoring.contracts.meeting.ConfidenceRated;
 import uk.mentoring.contracts.meeting.MeetingCancelled;
 import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.meeting.MeetingMissed;
@@ -26,8 +27,9 @@ import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 
 /**
- * The meetings of one pairing: scheduled, then held, cancelled or missed. The diary is the
- * boundary that knows whether a meeting is the pairing's first, so that is never taken on trust.
+ * The meetings of one pairing: scheduled, then held, cancelled or missed, and the mentee's own
+ * rating of how confident they felt at each one held. The diary is the boundary that knows whether
+ * a meeting is the pairing's first, so that is never taken on trust.
  */
 @Aggregate(cache = "aggregateCache")
 public class MeetingDiary {
@@ -41,9 +43,14 @@ public class MeetingDiary {
 
     private enum Status { SCHEDULED, HELD, CANCELLED, MISSED }
 
-    private record Meeting(Instant scheduledFor, Status status) {
+    /** {@code ownRating} is the mentee's own rating of their confidence, once they have given one. */
+    private record Meeting(Instant scheduledFor, Status status, Integer ownRating) {
         Meeting with(Status next) {
-            return new Meeting(scheduledFor, next);
+            return new Meeting(scheduledFor, next, ownRating);
+        }
+
+        Meeting ratedByTheMentee(int confidence) {
+            return new Meeting(scheduledFor, status, confidence);
         }
     }
 
@@ -83,14 +90,31 @@ public class MeetingDiary {
                     "Meeting " + command.meetingId() + " was cancelled; schedule a new one.");
             default -> { } // a meeting noticed as missed may still be recorded late, and the history shows both
         }
-        if (command.menteeConfidence() < 1 || command.menteeConfidence() > 5) {
-            throw RuleViolation.unprocessable("confidence-out-of-range", "Confidence is rated 1 to 5",
-                    "menteeConfidence must be between 1 and 5; got " + command.menteeConfidence() + ".");
-        }
+        requireConfidence("menteeConfidence", command.menteeConfidence());
         apply(new MeetingHeld(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                 command.heldAt(), command.durationMinutes(), firstHeldAt == null || command.heldAt().isBefore(firstHeldAt), command.quietRoomBooked(),
                 command.topics().stream().map(String::strip).toList(), command.agreedActions().stream().map(String::strip).toList(),
                 command.menteeConfidence()));
+    }
+
+    /**
+     * The mentee says how confident they felt, in place of what the mentor wrote down for them.
+     * Given again with the same rating, nothing new is recorded; with another, the latest stands.
+     */
+    @CommandHandler
+    void handle(RateConfidence command) {
+        Meeting meeting = existing(command.meetingId());
+        if (meeting.status() != Status.HELD) {
+            throw RuleViolation.conflict("meeting-not-held", "Only a meeting held is rated",
+                    "Meeting " + command.meetingId() + " is " + meeting.status().name().toLowerCase()
+                            + "; confidence is rated for a meeting once it has been recorded as held.");
+        }
+        requireConfidence("confidence", command.confidence());
+        if (Integer.valueOf(command.confidence()).equals(meeting.ownRating())) {
+            return;
+        }
+        apply(new ConfidenceRated(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
+                command.confidence(), command.ratedAt()));
     }
 
     @CommandHandler
@@ -120,6 +144,13 @@ public class MeetingDiary {
         }
     }
 
+    private static void requireConfidence(String field, int confidence) {
+        if (confidence < 1 || confidence > 5) {
+            throw RuleViolation.unprocessable("confidence-out-of-range", "Confidence is rated 1 to 5",
+                    field + " must be between 1 and 5; got " + confidence + ".");
+        }
+    }
+
     private Meeting existing(UUID meetingId) {
         Meeting meeting = meetings.get(meetingId);
         if (meeting == null) {
@@ -132,7 +163,7 @@ public class MeetingDiary {
     void on(MeetingScheduled event) {
         id = idOf(event.pairingId());
         pairing = new Pairing(event.pairingId(), event.schoolId(), event.mentorId(), event.menteeId());
-        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), Status.SCHEDULED));
+        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), Status.SCHEDULED, null));
     }
 
     @EventSourcingHandler
@@ -141,6 +172,11 @@ public class MeetingDiary {
         if (firstHeldAt == null || event.heldAt().isBefore(firstHeldAt)) {
             firstHeldAt = event.heldAt();
         }
+    }
+
+    @EventSourcingHandler
+    void on(ConfidenceRated event) {
+        meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.ratedByTheMentee(event.confidence()));
     }
 
     @EventSourcingHandler

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import uk.mentoring.contracts.meeting.CancellationReason;
+import uk.mentoring.contracts.meeting.ConfidenceRated;
 import uk.mentoring.contracts.meeting.MeetingCancelled;
 import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.meeting.MeetingMissed;
@@ -83,6 +84,48 @@ class MeetingDiaryTest {
                 .expectNoEvents();
         fixture.given(scheduled(FIRST, tuesday))
                 .when(hold(FIRST, 0))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_mentee_rates_their_own_confidence_at_a_meeting_held_and_may_think_better_of_it() {
+        Instant evening = tuesday.plus(Duration.ofHours(5));
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 2, evening))
+                .expectEvents(rated(FIRST, 2, evening));
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3), rated(FIRST, 2, evening))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 4, evening.plus(Duration.ofDays(1))))
+                .expectEvents(rated(FIRST, 4, evening.plus(Duration.ofDays(1))));
+    }
+
+    @Test
+    void the_same_rating_given_again_records_nothing_new() {
+        Instant evening = tuesday.plus(Duration.ofHours(5));
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3), rated(FIRST, 2, evening))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 2, evening.plus(Duration.ofMinutes(1))))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void confidence_is_rated_only_for_a_meeting_held_and_from_one_to_five() {
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 3, tuesday))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Meeting " + FIRST + " is scheduled; confidence is rated for a meeting once it has been recorded as held.")
+                .expectNoEvents();
+        fixture.given(scheduled(FIRST, tuesday), cancelled(FIRST))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 3, tuesday))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 6, tuesday))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("confidence must be between 1 and 5; got 6.")
+                .expectNoEvents();
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
+                .when(new RateConfidence(PAIRING.pairingId(), SECOND, 3, tuesday))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
     }
@@ -176,6 +219,10 @@ class MeetingDiaryTest {
     private MeetingHeld held(UUID meeting, boolean first, int confidence) {
         return new MeetingHeld(meeting, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday, 50, first, true,
                 List.of("Ground rules"), List.of("Share seating plans"), confidence);
+    }
+
+    private ConfidenceRated rated(UUID meeting, int confidence, Instant at) {
+        return new ConfidenceRated(meeting, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), confidence, at);
     }
 
     private MeetingCancelled cancelled(UUID meeting) {

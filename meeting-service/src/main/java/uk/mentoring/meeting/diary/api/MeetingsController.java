@@ -29,9 +29,13 @@ import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.CancelMeeting;
 import uk.mentoring.meeting.diary.HoldMeeting;
 import uk.mentoring.meeting.diary.Pairing;
+import uk.mentoring.meeting.diary.RateConfidence;
 import uk.mentoring.meeting.diary.ScheduleMeeting;
 
-/** The mentor keeps the pairing's diary: meetings booked, then held, cancelled, or missed. */
+/**
+ * The mentor keeps the pairing's diary: meetings booked, then held, cancelled, or missed. The
+ * mentee rates their own confidence at the meetings held.
+ */
 @RestController
 class MeetingsController {
 
@@ -81,6 +85,20 @@ class MeetingsController {
         Instant heldAt = ActivePairings.sincePaired(known, ActivePairings.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt"), "heldAt");
         commands.sendAndWait(new HoldMeeting(pairing.pairingId(), meetingId, heldAt, request.durationMinutes(), request.quietRoomBooked(),
                 request.topics(), request.agreedActions(), request.menteeConfidence()));
+        return ResponseEntity.ok().build();
+    }
+
+    record ConfidenceRequest(@NotNull @Min(1) @Max(5) Integer confidence) {
+    }
+
+    /**
+     * The mentee rates their own confidence at a meeting held, from 1 to 5: it stands in place of
+     * the rating the mentor wrote down with the meeting, and may be given again as they think better of it.
+     */
+    @PostMapping("/api/meetings/{meetingId}/confidence")
+    ResponseEntity<Void> confidence(@PathVariable UUID meetingId, @Valid @RequestBody ConfidenceRequest request, Caller caller) {
+        Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTEE));
+        commands.sendAndWait(new RateConfidence(pairing.pairingId(), meetingId, request.confidence(), Instant.now()));
         return ResponseEntity.ok().build();
     }
 
