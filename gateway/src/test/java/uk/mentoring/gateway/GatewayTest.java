@@ -229,6 +229,20 @@ class GatewayTest {
     }
 
     @Test
+    void a_body_sent_in_chunks_is_refused_once_over_the_limit_and_forwarded_whole_within_it() {
+        TestApi lead = TestApi.at(port).as(Person.trustLead());
+
+        TestApi.Answer tooLarge = lead.postInChunks("/api/schools", "application/json", "x".repeat(4096).getBytes(StandardCharsets.UTF_8));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.isProblem()).isTrue();
+        assertThat(received).isEmpty();
+
+        TestApi.Answer within = lead.postInChunks("/api/schools", "application/json", "y".repeat(1500).getBytes(StandardCharsets.UTF_8));
+        assertThat(within.status()).isEqualTo(200);
+        assertThat(received).singleElement().asString().startsWith("POST /api/schools").contains("body=1500 ");
+    }
+
+    @Test
     void answers_carry_security_headers() {
         TestApi.Answer answer = TestApi.at(port).as(Person.trustLead()).get("/api/analytics/trust");
         assertThat(answer.header("X-Content-Type-Options")).contains("nosniff");
@@ -401,8 +415,9 @@ class GatewayTest {
                 if (exchange.getRequestURI().getPath().endsWith("/slowly")) {
                     pause(Duration.ofSeconds(2)); // long enough for every caller of a burst to be waiting at once
                 }
+                byte[] sent = exchange.getRequestBody().readAllBytes();
                 received.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().getFirst("Authorization")
-                        + " correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
+                        + " body=" + sent.length + " correlation=" + exchange.getRequestHeaders().getFirst("X-Correlation-Id"));
                 byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
                 // as the services do
