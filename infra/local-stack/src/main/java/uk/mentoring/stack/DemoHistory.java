@@ -88,6 +88,11 @@ final class DemoHistory {
                     "topics", List.of(week == 0 ? "Getting to know each other" : TOPICS.get(week % TOPICS.size()), TOPICS.get((week + 3) % TOPICS.size())),
                     "agreedActions", List.of(ACTIONS.get(week % ACTIONS.size())),
                     "menteeConfidence", confidence(story, held, meetingDays.size())));
+            if (story == Story.FALLING_CONFIDENCE && week == meetingDays.size() - 1) {
+                // the mentee confirms the low rating in their own words: the dashboard shows it as theirs
+                post("/api/meetings/" + meetingId + "/confidence", cast.mentee(), step + ":confidence",
+                        Map.of("confidence", confidence(story, held, meetingDays.size())));
+            }
             held++;
             if (week == 0 && story != Story.LATE_START_NO_GROUND_RULES && story != Story.MISSED_MEETINGS) {
                 groundRules(cast, day, meetingDay);
