@@ -25,6 +25,7 @@ import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.contracts.pairing.PersonRole;
 import uk.mentoring.contracts.pairing.SupportLevelChanged;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.pairing.AggregateIds;
 import uk.mentoring.pairing.mentor.MentorProfile;
 import uk.mentoring.pairing.mentor.Mentors;
@@ -138,16 +139,21 @@ public class Mentee {
     @CommandHandler
     void handle(EndPairing command) {
         ActivePairing pairing = requireActive(command.pairingId());
-        if (command.endedOn().isBefore(pairing.since())) {
-            throw RuleViolation.unprocessable("ended-before-paired", "Pairing cannot end before it started",
-                    "The pairing started on " + pairing.since() + "; it cannot end on " + command.endedOn() + ".");
+        LocalDate endedOn = command.endedOn();
+        if (endedOn.isBefore(pairing.since())) {
+            if (!pairing.since().isAfter(SchoolTime.today())) {
+                throw RuleViolation.unprocessable("ended-before-paired", "Pairing cannot end before it started",
+                        "The pairing started on " + pairing.since() + "; it cannot end on " + endedOn + ".");
+            }
+            // called off before it began: it ends on the day it was to start, so it is never under way
+            endedOn = pairing.since();
         }
-        if (command.endedOn().isBefore(pairing.supportSince())) {
+        if (endedOn.isBefore(pairing.supportSince())) {
             throw RuleViolation.unprocessable("before-last-support-change", "Before the last change of support",
                     "Support changed to " + pairing.support() + " on " + pairing.supportSince() + "; the pairing cannot end before that, on "
-                            + command.endedOn() + ".");
+                            + endedOn + ".");
         }
-        apply(new PairingEnded(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.reason(), command.endedOn()));
+        apply(new PairingEnded(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.reason(), endedOn));
     }
 
     /** A teacher changing school within the trust keeps their history; their pairing ends with the move. */

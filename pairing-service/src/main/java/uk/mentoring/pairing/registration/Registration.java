@@ -1,11 +1,13 @@
 package uk.mentoring.pairing.registration;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.pairing.mentee.MenteeStreams;
 
 /**
  * Registers a school, a mentor or a mentee once: the value that must be unique (URN, email
@@ -16,13 +18,20 @@ import uk.mentoring.kit.security.Caller;
 public class Registration {
 
     private final UniqueRegister register;
+    private final MenteeStreams mentees;
 
-    Registration(UniqueRegister register) {
+    Registration(UniqueRegister register, MenteeStreams mentees) {
         this.register = register;
+        this.mentees = mentees;
+    }
+
+    /** Who holds the value, if anyone does, with the school they are in now. */
+    public Optional<UniqueRegister.Holder> holderOf(UniqueRegister.Kind kind, String value) {
+        return register.holderOf(kind, value).map(holder -> now(kind, holder));
     }
 
     public void register(UniqueRegister.Kind kind, String value, UUID id, UUID schoolId, Caller caller, Runnable record) {
-        register.claim(kind, value, id, schoolId).ifPresent(holder -> {
+        register.claim(kind, value, id, schoolId).map(holder -> now(kind, holder)).ifPresent(holder -> {
             throw alreadyRegistered(kind, holder, caller);
         });
         try {
@@ -31,6 +40,17 @@ public class Registration {
             register.release(kind, value, id);
             throw failure;
         }
+    }
+
+    /**
+     * A claim names the school the person registered in; a mentee may have moved since, and then
+     * it is their new school's lead who is told they are there, and their old school's who is not.
+     */
+    private UniqueRegister.Holder now(UniqueRegister.Kind kind, UniqueRegister.Holder holder) {
+        if (kind != UniqueRegister.Kind.MENTEE_EMAIL) {
+            return holder;
+        }
+        return new UniqueRegister.Holder(holder.holderId(), mentees.currentSchool(holder.holderId()).orElse(holder.schoolId()));
     }
 
     private static RuleViolation alreadyRegistered(UniqueRegister.Kind kind, UniqueRegister.Holder holder, Caller caller) {

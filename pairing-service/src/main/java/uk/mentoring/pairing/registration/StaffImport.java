@@ -43,13 +43,11 @@ public class StaffImport {
     private static final int WORKERS = 4;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;]+@[^@\\s,;]+\\.[^@\\s,;]+$");
 
-    private final UniqueRegister register;
     private final Registration registration;
     private final CommandGateway commands;
     private final Schools schools;
 
-    StaffImport(UniqueRegister register, Registration registration, CommandGateway commands, Schools schools) {
-        this.register = register;
+    StaffImport(Registration registration, CommandGateway commands, Schools schools) {
         this.registration = registration;
         this.commands = commands;
         this.schools = schools;
@@ -177,7 +175,7 @@ public class StaffImport {
     private RowResult register(UUID schoolId, Csv.Line row, String role, String displayName, String email, MenteeStage menteeStage,
                                List<String> subjects, List<String> interests, UUID id, Caller caller) {
         UniqueRegister.Kind kind = role.equals("mentor") ? UniqueRegister.Kind.MENTOR_EMAIL : UniqueRegister.Kind.MENTEE_EMAIL;
-        Optional<UniqueRegister.Holder> holder = register.holderOf(kind, email);
+        Optional<UniqueRegister.Holder> holder = registration.holderOf(kind, email);
         if (holder.isPresent()) {
             return holder.get().schoolId().equals(schoolId)
                     ? new RowResult(row.number(), role, Outcome.ALREADY_REGISTERED, holder.get().holderId(), null)

@@ -25,6 +25,7 @@ import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.pairing.mentor.MentorProfile;
 import uk.mentoring.pairing.mentor.Mentors;
 import uk.mentoring.pairing.school.Schools;
@@ -141,6 +142,14 @@ class MenteeTest {
                 .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.OTHER, SEPTEMBER.minusDays(1)))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_pairing_called_off_before_it_began_ends_on_the_day_it_was_to_start() {
+        LocalDate nextMonth = SchoolTime.today().plusMonths(1);
+        fixture.given(enrolled(), new PairingCreated(PAIRING, SCHOOL, MENTOR, MENTEE, MenteeStage.ECT_YEAR_1, nextMonth))
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.OTHER, SchoolTime.today()))
+                .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.OTHER, nextMonth));
     }
 
     @Test

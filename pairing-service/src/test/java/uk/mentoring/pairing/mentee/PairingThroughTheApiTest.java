@@ -193,6 +193,29 @@ class PairingThroughTheApiTest {
     }
 
     @Test
+    void after_a_move_the_new_school_is_told_the_mentee_is_theirs_and_the_old_school_is_not() {
+        UUID riverside = data.school();
+        UUID hillside = data.school();
+        String email = TestData.email();
+        Map<String, Object> kim = Map.of("displayName", "Kim Lowe", "email", email, "stage", "TRAINEE");
+        String mentee = api.as(Person.schoolLead(riverside)).post("/api/schools/" + riverside + "/mentees", kim).id();
+        assertThat(api.as(Person.schoolLead(riverside)).post("/api/mentees/" + mentee + "/move", Map.of("toSchoolId", hillside)).status())
+                .isEqualTo(200);
+
+        TestApi.Answer atHillside = api.as(Person.schoolLead(hillside)).post("/api/schools/" + hillside + "/mentees", kim);
+        TestApi.Answer atRiverside = api.as(Person.schoolLead(riverside)).post("/api/schools/" + riverside + "/mentees", kim);
+        TestApi.Answer imported = api.as(Person.schoolLead(hillside)).post("/api/schools/" + hillside + "/people", "text/csv",
+                ("role,displayName,email,stage\nmentee,Kim Lowe," + email + ",TRAINEE\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(atHillside.status()).isEqualTo(409);
+        assertThat(atHillside.json().path("detail").asText())
+                .isEqualTo("A mentee with this email address is already registered in your school (mentee id " + mentee + ").");
+        assertThat(atRiverside.status()).isEqualTo(409);
+        assertThat(atRiverside.json().path("detail").asText()).doesNotContain(mentee).contains("another school of the trust");
+        assertThat(imported.body()).as(imported.toString()).contains("ALREADY_REGISTERED").contains(mentee);
+    }
+
+    @Test
     void a_malformed_request_is_refused_with_what_is_wrong_and_changes_nothing() {
         UUID school = data.school();
         TestApi lead = api.as(Person.schoolLead(school));

@@ -80,6 +80,7 @@ class ForgettingTest {
         TestApi.Answer forgotten = lead.post("/api/people/" + mentee + "/forget", Map.of());
         assertThat(forgotten.status()).as(forgotten.toString()).isEqualTo(202);
         assertThat(forgotten.json().path("roles").toString()).isEqualTo("[\"MENTEE\"]");
+        assertThat(forgotten.json().path("detail").asText()).startsWith("Their name, contact details, interests and everything written in their record");
         assertThat(lead.post("/api/people/" + mentee + "/forget", Map.of()).status()).as("asking again is harmless").isEqualTo(202);
 
         assertThat(open(sealed)).as("nothing sealed with their key opens any more").containsOnly(SealedText.ERASED);
@@ -100,6 +101,9 @@ class ForgettingTest {
         assertThat(lead.post("/api/schools/" + school + "/mentees", Map.of("displayName", "Someone new", "email", email, "stage", "TRAINEE")).status())
                 .isEqualTo(201);
         assertThat(readableAnywhere(name, interest, rule)).isEmpty();
+        TestApi.Answer mentorForgotten = lead.post("/api/people/" + mentor + "/forget", Map.of());
+        assertThat(mentorForgotten.json().path("detail").asText()).as("a mentor is told what stays with their mentees' records")
+                .contains("What they wrote in their mentees' records (meeting notes, observations, feedback) is part of those records");
     }
 
     @Test

@@ -34,8 +34,20 @@ class PeopleController {
     ResponseEntity<ForgetAnswer> forget(@PathVariable UUID personId, Caller caller) {
         Forgetting.Forgotten forgotten = forgetting.forget(personId, caller);
         return ResponseEntity.accepted().body(new ForgetAnswer(forgotten.personId(), forgotten.schoolId(), forgotten.roles(),
-                forgotten.forgottenOn(),
-                "Their names, contact details, interests and words are being erased wherever they were recorded: at once here, "
-                        + "in the meeting and reflection services as they read the news. Counts, dates and depths stay."));
+                forgotten.forgottenOn(), detail(forgotten.roles())));
+    }
+
+    /**
+     * What is erased, told truthfully: what a mentor wrote about a mentee (meeting notes, feedback)
+     * belongs to that mentee's record and goes when the mentee is forgotten, not with the mentor.
+     */
+    private static String detail(List<PersonRole> roles) {
+        String where = " are being erased wherever they were recorded: at once here, in the meeting and reflection services as they read the news. "
+                + "Counts, dates and depths stay.";
+        if (roles.contains(PersonRole.MENTEE)) {
+            return "Their name, contact details, interests and everything written in their record, by them or about them," + where;
+        }
+        return "Their name, contact details and interests" + where + " What they wrote in their mentees' records (meeting notes, "
+                + "observations, feedback) is part of those records, and is erased when the mentee is forgotten.";
     }
 }
