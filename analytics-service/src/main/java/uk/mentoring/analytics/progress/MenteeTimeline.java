@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import uk.mentoring.analytics.progress.PairingHistory.Meeting;
 import uk.mentoring.analytics.progress.PairingHistory.Observation;
+import uk.mentoring.analytics.progress.PairingHistory.OwnRating;
 import uk.mentoring.analytics.progress.PairingHistory.Reflection;
 import uk.mentoring.analytics.progress.PairingHistory.SupportChange;
 import uk.mentoring.analytics.progress.PairingHistory.Target;
@@ -23,7 +24,7 @@ public final class MenteeTimeline {
 
     /** The kinds of step, in the order steps of one day are listed. */
     public enum What {
-        MOVED_SCHOOL, PAIRED, GROUND_RULES_AGREED, MEETING_HELD, MEETING_MISSED, MEETING_CANCELLED, LESSON_OBSERVED,
+        MOVED_SCHOOL, PAIRED, GROUND_RULES_AGREED, MEETING_HELD, CONFIDENCE_RATED, MEETING_MISSED, MEETING_CANCELLED, LESSON_OBSERVED,
         REFLECTION_SUBMITTED, REFLECTION_REVIEWED, TARGET_SET, TARGET_MET, SUPPORT_CHANGED, PAIRING_ENDED
     }
 
@@ -50,6 +51,9 @@ public final class MenteeTimeline {
             for (Meeting meeting : pairing.meetings()) {
                 step.add(meeting.heldOn(), What.MEETING_HELD, meeting.confidence() == null ? null
                         : "confidence " + meeting.confidence() + " of 5" + (meeting.ratedByTheMentee() ? ", the mentee's own rating" : ""));
+                for (OwnRating rating : meeting.ownRatings()) {
+                    step.add(rating.on(), What.CONFIDENCE_RATED, "confidence " + rating.confidence() + " of 5 at the meeting held on " + meeting.heldOn());
+                }
                 step.add(meeting.missedOn(), What.MEETING_MISSED, null);
                 step.add(meeting.cancelledOn(), What.MEETING_CANCELLED, null);
             }

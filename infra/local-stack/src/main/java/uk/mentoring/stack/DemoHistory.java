@@ -89,7 +89,7 @@ final class DemoHistory {
                     "agreedActions", List.of(ACTIONS.get(week % ACTIONS.size())),
                     "menteeConfidence", confidence(story, held, meetingDays.size())));
             if (story == Story.FALLING_CONFIDENCE && week == meetingDays.size() - 1) {
-                // the mentee confirms the low rating in their own words: the dashboard shows it as theirs
+                // the mentee gives the low rating again themself: the dashboard shows it as theirs
                 post("/api/meetings/" + meetingId + "/confidence", cast.mentee(), step + ":confidence",
                         Map.of("confidence", confidence(story, held, meetingDays.size())));
             }

@@ -43,14 +43,14 @@ public class MeetingDiary {
 
     private enum Status { SCHEDULED, HELD, CANCELLED, MISSED }
 
-    /** {@code ownRating} is the mentee's own rating of their confidence, once they have given one. */
-    private record Meeting(Instant scheduledFor, Status status, Integer ownRating) {
+    /** {@code ownRating} is the mentee's own rating of their confidence, once they have given one, and {@code ratedAt} when. */
+    private record Meeting(Instant scheduledFor, Status status, Integer ownRating, Instant ratedAt) {
         Meeting with(Status next) {
-            return new Meeting(scheduledFor, next, ownRating);
+            return new Meeting(scheduledFor, next, ownRating, ratedAt);
         }
 
-        Meeting ratedByTheMentee(int confidence) {
-            return new Meeting(scheduledFor, status, confidence);
+        Meeting ratedByTheMentee(int confidence, Instant at) {
+            return new Meeting(scheduledFor, status, confidence, at);
         }
     }
 
@@ -100,21 +100,27 @@ public class MeetingDiary {
     /**
      * The mentee says how confident they felt, in place of what the mentor wrote down for them.
      * Given again with the same rating, nothing new is recorded; with another, the latest stands.
+     * Readers take the latest by {@code ratedAt}, so each rating is dated after the one before it,
+     * even when two arrive at once or from instances whose clocks differ.
      */
     @CommandHandler
     void handle(RateConfidence command) {
         Meeting meeting = existing(command.meetingId());
-        if (meeting.status() != Status.HELD) {
-            throw RuleViolation.conflict("meeting-not-held", "Only a meeting held is rated",
-                    "Meeting " + command.meetingId() + " is " + meeting.status().name().toLowerCase()
-                            + "; confidence is rated for a meeting once it has been recorded as held.");
+        switch (meeting.status()) {
+            case SCHEDULED, MISSED -> throw RuleViolation.conflict("meeting-not-held", "Meeting not recorded as held yet",
+                    "Your mentor has not recorded meeting " + command.meetingId() + " as held yet; you can rate your confidence once they have.");
+            case CANCELLED -> throw RuleViolation.conflict("meeting-cancelled", "Meeting was cancelled",
+                    "Meeting " + command.meetingId() + " was cancelled, so there is no meeting to rate.");
+            default -> { }
         }
         requireConfidence("confidence", command.confidence());
         if (Integer.valueOf(command.confidence()).equals(meeting.ownRating())) {
             return;
         }
+        Instant ratedAt = meeting.ratedAt() == null || command.ratedAt().isAfter(meeting.ratedAt())
+                ? command.ratedAt() : meeting.ratedAt().plusMillis(1);
         apply(new ConfidenceRated(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
-                command.confidence(), command.ratedAt()));
+                command.confidence(), ratedAt));
     }
 
     @CommandHandler
@@ -163,7 +169,7 @@ public class MeetingDiary {
     void on(MeetingScheduled event) {
         id = idOf(event.pairingId());
         pairing = new Pairing(event.pairingId(), event.schoolId(), event.mentorId(), event.menteeId());
-        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), Status.SCHEDULED, null));
+        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), Status.SCHEDULED, null, null));
     }
 
     @EventSourcingHandler
@@ -176,7 +182,7 @@ public class MeetingDiary {
 
     @EventSourcingHandler
     void on(ConfidenceRated event) {
-        meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.ratedByTheMentee(event.confidence()));
+        meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.ratedByTheMentee(event.confidence(), event.ratedAt()));
     }
 
     @EventSourcingHandler

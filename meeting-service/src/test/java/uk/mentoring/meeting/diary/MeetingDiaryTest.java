@@ -100,6 +100,15 @@ class MeetingDiaryTest {
     }
 
     @Test
+    void a_rating_is_dated_after_the_one_before_it_whatever_the_clock_that_stamped_it_said() {
+        Instant evening = tuesday.plus(Duration.ofHours(5));
+        // stamped a moment earlier by a request that lost the race, or by an instance whose clock is behind
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3), rated(FIRST, 2, evening))
+                .when(new RateConfidence(PAIRING.pairingId(), FIRST, 4, evening.minusMillis(300)))
+                .expectEvents(rated(FIRST, 4, evening.plusMillis(1)));
+    }
+
+    @Test
     void the_same_rating_given_again_records_nothing_new() {
         Instant evening = tuesday.plus(Duration.ofHours(5));
         fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3), rated(FIRST, 2, evening))
@@ -113,11 +122,12 @@ class MeetingDiaryTest {
         fixture.given(scheduled(FIRST, tuesday))
                 .when(new RateConfidence(PAIRING.pairingId(), FIRST, 3, tuesday))
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage("Meeting " + FIRST + " is scheduled; confidence is rated for a meeting once it has been recorded as held.")
+                .expectExceptionMessage("Your mentor has not recorded meeting " + FIRST + " as held yet; you can rate your confidence once they have.")
                 .expectNoEvents();
         fixture.given(scheduled(FIRST, tuesday), cancelled(FIRST))
                 .when(new RateConfidence(PAIRING.pairingId(), FIRST, 3, tuesday))
                 .expectException(RuleViolation.class)
+                .expectExceptionMessage("Meeting " + FIRST + " was cancelled, so there is no meeting to rate.")
                 .expectNoEvents();
         fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
                 .when(new RateConfidence(PAIRING.pairingId(), FIRST, 6, tuesday))

@@ -6,7 +6,7 @@ import java.util.UUID;
 import uk.mentoring.contracts.WithinPairing;
 
 /**
- * The mentee rated, in their own words, how confident they felt at a meeting held: from 1 to 5.
+ * The mentee rated for themself how confident they felt at a meeting held, from 1 to 5.
  * It stands in place of the rating the mentor recorded with the meeting; rated again, the latest
  * rating stands.
  */
