@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import uk.mentoring.contracts.SchoolPhase;
 import uk.mentoring.contracts.meeting.MeetingHeld;
 import uk.mentoring.contracts.reflection.ReflectionSubmitted;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
+import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
@@ -105,6 +107,38 @@ class ProgressFromTheTopicsTest {
         TestApi.Answer now = currentMentor.get("/api/analytics/mentees/" + mentee);
         assertThat(now.status()).as(now.toString()).isEqualTo(200);
         assertThat(now.json().path("pairings").size()).as("the history that came before stays with the mentee").isEqualTo(2);
+    }
+
+    @Test
+    void after_a_move_the_new_schools_lead_reads_the_mentees_history_without_the_other_schools_mentor_named() {
+        UUID riverside = UUID.randomUUID();
+        UUID hillside = UUID.randomUUID();
+        UUID amira = UUID.randomUUID();
+        UUID james = UUID.randomUUID();
+        UUID mentee = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        publisher.publish(new SchoolOnboarded(riverside, "Riverside Primary", "142011", SchoolPhase.PRIMARY));
+        publisher.publish(new SchoolOnboarded(hillside, "Hillside Secondary", "142012", SchoolPhase.SECONDARY));
+        publisher.publish(new MentorRegistered(amira, riverside, "Amira Khan", "a.k@example.org", List.of(), List.of()));
+        publisher.publish(new MentorRegistered(james, hillside, "James Okoro", "j.o@example.org", List.of(), List.of()));
+        publisher.publish(new MenteeEnrolled(mentee, riverside, "Sam Booth", "s.b@example.org", MenteeStage.ECT_YEAR_1, List.of()));
+        publisher.publish(new PairingCreated(first, riverside, amira, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 9, 7)));
+        publisher.publish(new PairingEnded(first, riverside, amira, mentee, PairingEndReason.MENTEE_MOVED_SCHOOL, LocalDate.of(2026, 10, 2)));
+        publisher.publish(new MenteeMovedSchool(mentee, riverside, hillside, LocalDate.of(2026, 10, 2)));
+        publisher.publish(new PairingCreated(second, hillside, james, mentee, MenteeStage.ECT_YEAR_1, LocalDate.of(2026, 10, 5)));
+
+        TestApi trustLead = TestApi.at(port).as(Person.trustLead());
+        await().atMost(Duration.ofSeconds(20)).until(() -> trustLead.get("/api/analytics/mentees/" + mentee).json()
+                .path("pairings").findValuesAsText("displayName").containsAll(List.of("Amira Khan", "James Okoro")));
+        JsonNode atHillside = TestApi.at(port).as(Person.schoolLead(hillside)).get("/api/analytics/mentees/" + mentee).json().path("pairings");
+
+        assertThat(atHillside.get(0).path("schoolName").asText()).isEqualTo("Riverside Primary");
+        assertThat(atHillside.get(0).path("mentor").isNull()).as("another school's mentor stays unnamed").isTrue();
+        assertThat(atHillside.get(1).path("mentor").path("displayName").asText()).isEqualTo("James Okoro");
+        assertThat(TestApi.at(port).as(Person.mentee(mentee, hillside)).get("/api/analytics/mentees/" + mentee).json().path("pairings")
+                .findValuesAsText("displayName")).as("the mentee knows their own mentors").contains("Amira Khan", "James Okoro");
+        assertThat(TestApi.at(port).as(Person.schoolLead(riverside)).get("/api/analytics/mentees/" + mentee).status()).isEqualTo(404);
     }
 
     @Test

@@ -15,7 +15,7 @@
     D.progressFigures('figures', school.progress, [
       ['Mentors', D.number(school.mentors, 0)],
       ['Mentees', D.number(school.mentees, 0)],
-      ['Mentees without a mentor', D.number(school.menteesWithoutMentor, 0), school.menteesWithoutMentor ? 'risk' : null]
+      ['Mentees waiting for a mentor', D.number(school.menteesWithoutMentor, 0), school.menteesWithoutMentor ? 'risk' : null]
     ]);
 
     D.fill('pairings', school.pairings.length ? D.table('Active pairings first, those with most warning signs at the top',

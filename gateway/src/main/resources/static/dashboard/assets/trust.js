@@ -21,7 +21,7 @@
       ['Schools', D.number(trust.schools, 0)],
       ['Mentors', D.number(trust.mentors, 0)],
       ['Mentees', D.number(trust.mentees, 0)],
-      ['Mentees without a mentor', D.number(trust.menteesWithoutMentor, 0), trust.menteesWithoutMentor ? 'risk' : null]
+      ['Mentees waiting for a mentor', D.number(trust.menteesWithoutMentor, 0), trust.menteesWithoutMentor ? 'risk' : null]
     ]);
 
     D.fill('at-risk', trust.atRisk.length ? D.table(trust.atRisk.length + ' active pairings with at least one warning sign, most first',
@@ -35,8 +35,8 @@
     D.circleChart('schools-chart', schools, 'each school');
     D.weeksChart('weeks-chart', trust.weeks, 'the trust');
 
-    D.fill('schools', D.table('Each school, for the pairings selected above', ['School', { label: 'Mentors', num: true },
-      { label: 'Mentees', num: true }, { label: 'Without a mentor', num: true }, { label: 'Active pairings', num: true },
+    D.fill('schools', D.table('Each school: its people as they are today, its pairings as selected above', ['School', { label: 'Mentors', num: true },
+      { label: 'Mentees', num: true }, { label: 'Waiting for a mentor', num: true }, { label: 'Active pairings', num: true },
       { label: 'At risk', num: true }, { label: 'Weekly meetings kept', num: true }, { label: 'Average confidence', num: true },
       { label: 'Average depth', num: true }, { label: 'Light support or independent', num: true }],
       trust.bySchool.map(school => [

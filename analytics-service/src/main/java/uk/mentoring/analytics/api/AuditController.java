@@ -28,6 +28,7 @@ import uk.mentoring.analytics.audit.AuditTrail.Entry;
 import uk.mentoring.analytics.audit.AuditTrail.Verification;
 import uk.mentoring.analytics.audit.MenteeAudit;
 import uk.mentoring.analytics.audit.MenteeState;
+import uk.mentoring.analytics.audit.ReflectionText;
 import uk.mentoring.analytics.personaldata.Revealer;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
@@ -38,6 +39,7 @@ import uk.mentoring.kit.security.Role;
  * A mentee's development as it happened, for auditors and the trust lead: the events in the order
  * they happened, the state as the records stood at any instant, the chain that shows nothing was
  * changed, and exports. Every read is itself recorded, and the trust lead can see who read what.
+ * The trust lead reads it without what reflections say, which is for auditors alone.
  */
 @RestController
 @RequestMapping("/api/audit")
@@ -62,14 +64,15 @@ class AuditController {
     }
 
     /**
-     * One entry: {@code data} with personal fields readable (or {@code [erased]}), and
-     * {@code recordedData} exactly as recorded and hashed, sealed, so anyone can recompute the chain.
+     * One entry: {@code data} with personal fields readable (or {@code [erased]}, and reflection
+     * text {@code [withheld]} from all but auditors), and {@code recordedData} exactly as recorded
+     * and hashed, sealed, so anyone can recompute the chain.
      */
     record Event(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt, Map<String, Object> data,
                  String recordedData, String hash) {
 
-        static Event of(Entry entry) {
-            return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), entry.recordedAt(), entry.dataFields(),
+        static Event of(Entry entry, Caller caller) {
+            return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), entry.recordedAt(), dataFor(caller, entry),
                     entry.data(), entry.hash());
         }
 
@@ -89,7 +92,7 @@ class AuditController {
         }
         Instant cutOff = instant("until", until);
         List<Entry> history = audit.history(menteeId, cutOff);
-        List<Event> events = history.stream().skip((long) page * size).limit(size).map(Event::of).toList();
+        List<Event> events = history.stream().skip((long) page * size).limit(size).map(entry -> Event.of(entry, caller)).toList();
         return new HistoryPage(menteeId, cutOff, page, size, history.size(), events);
     }
 
@@ -112,15 +115,15 @@ class AuditController {
         List<Entry> history = audit.history(menteeId, clock.instant());
         // exports are written here, not by the JSON converter: their sealed values are opened here too
         Set<String> sealed = new HashSet<>();
-        history.forEach(entry -> Revealer.collect(entry.dataFields(), sealed));
+        history.forEach(entry -> Revealer.collect(dataFor(caller, entry), sealed));
         Map<String, String> opened = revealer.open(sealed);
         String body;
         MediaType type;
         if (format.equals("jsonl")) {
-            body = history.stream().map(entry -> audit.jsonLine(Event.of(entry).revealed(opened))).collect(Collectors.joining("\n", "", "\n"));
+            body = history.stream().map(entry -> audit.jsonLine(Event.of(entry, caller).revealed(opened))).collect(Collectors.joining("\n", "", "\n"));
             type = MediaType.parseMediaType("application/x-ndjson");
         } else if (format.equals("csv")) {
-            body = MenteeAudit.csv(history, value -> opened.getOrDefault(value, value));
+            body = MenteeAudit.csv(history, entry -> dataFor(caller, entry), value -> opened.getOrDefault(value, value));
             type = MediaType.parseMediaType("text/csv;charset=UTF-8");
         } else {
             throw RuleViolation.invalid("format is jsonl (one JSON event per line) or csv (a table for people); got '" + format + "'.");
@@ -139,6 +142,11 @@ class AuditController {
             throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
         }
         return reads.latest(page, size);
+    }
+
+    /** An entry's data as the caller may read it: in full for an auditor; for a trust lead, without what reflections say. */
+    private static Map<String, Object> dataFor(Caller caller, Entry entry) {
+        return caller.has(Role.AUDITOR) ? entry.dataFields() : ReflectionText.withheld(entry.type(), entry.dataFields());
     }
 
     private void mayAudit(Caller caller, String what) {

@@ -91,6 +91,8 @@ class ProgressController {
                         || (caller.has(Role.MENTOR) && mentee.pairings().stream()
                                 .anyMatch(pairing -> pairing.status() == PairingProgress.Status.ACTIVE
                                         && pairing.mentor() != null && caller.is(pairing.mentor().id()))))
+                .map(mentee -> caller.readsTrustWide() || caller.is(menteeId) ? mentee
+                        : mentee.namingMentorsOnly(pairing -> caller.leads(pairing.schoolId()) || (pairing.mentor() != null && caller.is(pairing.mentor().id()))))
                 .orElseThrow(() -> RuleViolation.notFound("Mentee", menteeId));
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -56,12 +57,15 @@ public class MenteeAudit {
         }
     }
 
-    /** The history as a table a person can open in a spreadsheet, personal fields as {@code readable} gives them (opened, or [erased]). */
-    public static String csv(List<AuditTrail.Entry> history, UnaryOperator<String> readable) {
+    /**
+     * The history as a table a person can open in a spreadsheet: each entry's data as {@code dataOf}
+     * gives it, personal fields as {@code readable} gives them (opened, or [erased]).
+     */
+    public static String csv(List<AuditTrail.Entry> history, Function<AuditTrail.Entry, Map<String, Object>> dataOf, UnaryOperator<String> readable) {
         StringBuilder csv = new StringBuilder("sequence,occurred_at,recorded_at,event,details,event_id,hash\n");
         for (AuditTrail.Entry entry : history) {
             @SuppressWarnings("unchecked")
-            Map<String, Object> data = (Map<String, Object>) Revealer.replace(entry.dataFields(), readable);
+            Map<String, Object> data = (Map<String, Object>) Revealer.replace(dataOf.apply(entry), readable);
             String details = data.entrySet().stream().filter(field -> !field.getKey().endsWith("Id"))
                     .map(field -> field.getKey() + ": " + field.getValue()).collect(Collectors.joining("; "));
             csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',').append(entry.recordedAt()).append(',')

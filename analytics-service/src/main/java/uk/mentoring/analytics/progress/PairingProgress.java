@@ -227,8 +227,7 @@ public record PairingProgress(
 
     /** Every pairing starts with intensive support; each change moves it from one level to another. */
     private static Support support(PairingHistory history, LocalDate end) {
-        List<SupportChange> changes = history.supportChanges().stream()
-                .sorted(Comparator.comparing(SupportChange::on).thenComparing(change -> change.to().ordinal())).toList();
+        List<SupportChange> changes = inOrder(history.supportChanges());
         Map<SupportLevel, Double> weeksAt = new EnumMap<>(SupportLevel.class);
         Map<SupportLevel, Double> weeksToReach = new EnumMap<>(SupportLevel.class);
         SupportLevel level = SupportLevel.INTENSIVE;
@@ -243,6 +242,28 @@ public record PairingProgress(
         weeksAt.merge(level, weeks(since, end), Double::sum);
         weeksAt.replaceAll((key, weeks) -> round(weeks));
         return new Support(level, since, changes, weeksAt, weeksToReach);
+    }
+
+    /**
+     * The changes by day, and the changes of one day as they followed each other: each from the
+     * level the one before it left, whatever order they arrived in. Support stepped down and
+     * back up on the same day ends where the mentor left it.
+     */
+    static List<SupportChange> inOrder(List<SupportChange> recorded) {
+        List<SupportChange> remaining = new ArrayList<>(recorded);
+        remaining.sort(Comparator.comparing(SupportChange::on).thenComparing(change -> change.to().ordinal()).thenComparing(change -> change.from().ordinal()));
+        List<SupportChange> ordered = new ArrayList<>(remaining.size());
+        SupportLevel level = SupportLevel.INTENSIVE;
+        while (!remaining.isEmpty()) {
+            LocalDate day = remaining.get(0).on();
+            SupportLevel from = level;
+            SupportChange next = remaining.stream().filter(change -> change.on().equals(day) && change.from() == from).findFirst()
+                    .orElse(remaining.get(0));
+            remaining.remove(next);
+            ordered.add(next);
+            level = next.to();
+        }
+        return ordered;
     }
 
     private static double weeks(LocalDate from, LocalDate to) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -26,6 +27,7 @@ import uk.mentoring.analytics.progress.TrustDirectory.Person;
 import uk.mentoring.analytics.progress.TrustDirectory.School;
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.PairingEndReason;
 
 /**
  * The views leads, mentors, auditors and scripts ask for, composed from the pairings' histories
@@ -33,6 +35,10 @@ import uk.mentoring.contracts.SupportLevel;
  */
 @Component
 public class ProgressViews {
+
+    /** Why a pairing may end with nobody to follow: the mentee is done with mentoring here. */
+    private static final Set<String> FINISHED = Set.of(PairingEndReason.PROGRAMME_COMPLETED.name(), PairingEndReason.MENTEE_INDEPENDENT.name(),
+            PairingEndReason.MENTEE_LEFT_SCHOOL.name());
 
     private final PairingHistories histories;
     private final TrustDirectory directory;
@@ -57,7 +63,7 @@ public class ProgressViews {
         List<School> schools = directory.schools();
         List<UUID> schoolIds = schools.stream().map(School::schoolId).toList();
         Map<UUID, Long> mentors = directory.mentorsBySchool(schoolIds);
-        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(schoolIds, pairedNow(all));
+        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(schoolIds, needNoNewMentor(all));
         Map<UUID, List<PairingProgress>> bySchool = progress.stream().collect(Collectors.groupingBy(PairingProgress::schoolId));
 
         List<SchoolSummary> summaries = schools.stream().map(school -> {
@@ -88,7 +94,7 @@ public class ProgressViews {
         return directory.school(schoolId).map(school -> {
             List<PairingHistory> inSchool = histories.inSchool(schoolId);
             List<PairingProgress> progress = progress(inSchool, query);
-            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), pairedNow(inSchool)).getOrDefault(schoolId, MenteeCount.NONE);
+            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), needNoNewMentor(inSchool)).getOrDefault(schoolId, MenteeCount.NONE);
             Map<UUID, Person> people = directory.people(members(progress));
             List<PairingRow> rows = progress.stream()
                     .map(pairing -> new PairingRow(pairing.pairingId(), people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(),
@@ -152,10 +158,22 @@ public class ProgressViews {
         return pairings.stream().filter(query::includes).map(history -> PairingProgress.of(history, query.to(), thresholds)).toList();
     }
 
-    private Set<UUID> pairedNow(Collection<PairingHistory> pairings) {
+    /**
+     * Mentees who need no new mentor today: those in a pairing or paired to start later, and those
+     * whose last pairing ended because they completed their programme, became independent or left
+     * the school. The rest of a school's mentees are waiting for one.
+     */
+    private Set<UUID> needNoNewMentor(Collection<PairingHistory> pairings) {
         LocalDate now = today();
         Set<UUID> paired = new HashSet<>();
-        pairings.stream().filter(pairing -> pairing.existedBetween(now, now)).forEach(pairing -> paired.add(pairing.menteeId()));
+        // in a pairing today, or in one made to start later
+        pairings.stream().filter(pairing -> pairing.existedBetween(now, now) || pairing.pairedOn() != null && pairing.pairedOn().isAfter(now)
+                && pairing.endedOn() == null).forEach(pairing -> paired.add(pairing.menteeId()));
+        pairings.stream().filter(pairing -> pairing.endedOn() != null && !pairing.endedOn().isAfter(now))
+                .collect(Collectors.groupingBy(PairingHistory::menteeId,
+                        Collectors.maxBy(Comparator.comparing(PairingHistory::endedOn)
+                                .thenComparing(PairingHistory::pairedOn, Comparator.nullsFirst(Comparator.naturalOrder())))))
+                .forEach((mentee, last) -> last.filter(pairing -> FINISHED.contains(pairing.endReason())).ifPresent(pairing -> paired.add(mentee)));
         return paired;
     }
 
@@ -181,7 +199,9 @@ public class ProgressViews {
      * The trust at a glance.
      *
      * @param mentors              mentors registered now, in every school
-     * @param menteesWithoutMentor mentees enrolled now who are in no active pairing today
+     * @param menteesWithoutMentor mentees enrolled now who are waiting for a mentor: in no pairing today, and not finished with
+     *                             mentoring (their last pairing did not end as they completed their programme, became
+     *                             independent or left the school)
      * @param progress             the pairings the query selects, together
      * @param atRisk               active pairings needing a lead, most reasons first
      */
@@ -218,10 +238,25 @@ public class ProgressViews {
     public record PairingSummary(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, MenteeStage stage,
                                  LocalDate pairedOn, LocalDate endedOn, Status status, SupportLevel support, Integer latestConfidence,
                                  Double averageDepth, List<Risk> risks) {
+
+        PairingSummary withoutMentor() {
+            return new PairingSummary(pairingId, schoolId, schoolName, null, mentee, stage, pairedOn, endedOn, status, support, latestConfidence,
+                    averageDepth, risks);
+        }
     }
 
     public record MenteeView(UUID menteeId, UUID schoolId, String schoolName, String displayName, String stage, LocalDate asOf,
                              List<PairingSummary> pairings, List<Step> timeline) {
+
+        /**
+         * The view with the mentor of each pairing named only where {@code mayName} allows: another
+         * school's mentor is that school's person, not the reader's, though the pairing's dates and
+         * figures are the mentee's own history.
+         */
+        public MenteeView namingMentorsOnly(Predicate<PairingSummary> mayName) {
+            return new MenteeView(menteeId, schoolId, schoolName, displayName, stage, asOf,
+                    pairings.stream().map(pairing -> mayName.test(pairing) ? pairing : pairing.withoutMentor()).toList(), timeline);
+        }
     }
 
     public record MentorView(UUID mentorId, UUID schoolId, String displayName, List<String> subjects, List<PairingSummary> activePairings) {

@@ -262,6 +262,33 @@ class MenteeAuditTest {
     }
 
     @Test
+    void the_trust_lead_reads_the_record_without_what_the_reflections_say_and_an_auditor_reads_it_whole() {
+        publishTerm();
+        JsonNode whole = auditor().get("/api/audit/mentees/" + mentee + "/events").json().path("events");
+        TestApi trustLead = TestApi.at(port).as(Person.trustLead());
+        JsonNode withheld = trustLead.get("/api/audit/mentees/" + mentee + "/events").json().path("events");
+
+        assertThat(whole.get(3).path("data").path("sections").path("description").asText()).isEqualTo("First week.");
+        assertThat(whole.get(4).path("data").path("feedback").asText()).isEqualTo("Good.");
+        assertThat(withheld.get(3).path("type").asText()).isEqualTo("ReflectionSubmitted");
+        assertThat(withheld.get(3).path("data").path("sections").asText()).isEqualTo("[withheld]");
+        assertThat(withheld.get(3).path("data").path("selfAssessedDepth").asText()).isEqualTo("UNDERSTANDING");
+        assertThat(withheld.get(4).path("data").path("feedback").asText()).isEqualTo("[withheld]");
+        assertThat(withheld.get(4).path("data").path("assessedDepth").asText()).isEqualTo("APPLYING");
+        assertThat(withheld.get(2)).as("a meeting's record is the same for both").isEqualTo(whole.get(2));
+        // the chain can still be checked: what was recorded and hashed is given as it was
+        assertThat(withheld.get(3).path("recordedData")).isEqualTo(whole.get(3).path("recordedData"));
+        assertThat(withheld.get(3).path("hash")).isEqualTo(whole.get(3).path("hash"));
+
+        String lines = trustLead.get("/api/audit/mentees/" + mentee + "/export?format=jsonl").body();
+        String table = trustLead.get("/api/audit/mentees/" + mentee + "/export?format=csv").body();
+        assertThat(table).contains("sections: [withheld]").contains("feedback: [withheld]").doesNotContain("First week.");
+        assertThat(lines.lines().filter(line -> line.contains("\"type\":\"ReflectionSubmitted\"")).findFirst().orElseThrow())
+                .contains("\"sections\":\"[withheld]\"");
+        assertThat(auditor().get("/api/audit/mentees/" + mentee + "/export?format=csv").body()).contains("First week.");
+    }
+
+    @Test
     void only_auditors_and_the_trust_lead_read_and_every_read_is_recorded_for_the_trust_lead() {
         publishTerm();
         auditor();

@@ -277,6 +277,26 @@ class PairingProgressTest {
     }
 
     @Test
+    void support_stepped_down_and_back_up_on_one_day_ends_where_the_mentor_left_it_whatever_order_the_changes_arrive_in() {
+        LocalDate friday = PAIRED.plusWeeks(6).plusDays(4);
+        List<SupportChange> day = List.of(new SupportChange(PAIRED.plusWeeks(3), SupportLevel.INTENSIVE, SupportLevel.REGULAR),
+                new SupportChange(friday, SupportLevel.REGULAR, SupportLevel.LIGHT), new SupportChange(friday, SupportLevel.LIGHT, SupportLevel.REGULAR));
+        for (List<SupportChange> arrived : List.of(day, List.of(day.get(2), day.get(1), day.get(0)), List.of(day.get(1), day.get(2), day.get(0)))) {
+            History history = new History();
+            arrived.forEach(change -> history.support(change.on(), change.from(), change.to()));
+
+            PairingProgress progress = history.asOf(friday.plusDays(3));
+
+            assertThat(progress.support().current()).as("arrived as %s", arrived).isEqualTo(SupportLevel.REGULAR);
+            assertThat(progress.support().changes()).containsExactlyElementsOf(day);
+        }
+        // stepped down twice in one day: the chain, not the levels, says where it ended
+        History twice = new History().support(friday, SupportLevel.INTENSIVE, SupportLevel.REGULAR).support(friday, SupportLevel.LIGHT, SupportLevel.INDEPENDENT)
+                .support(friday, SupportLevel.REGULAR, SupportLevel.LIGHT);
+        assertThat(twice.asOf(friday).support().current()).isEqualTo(SupportLevel.INDEPENDENT);
+    }
+
+    @Test
     void the_share_of_targets_the_mentee_identified_themself() {
         PairingProgress progress = new History().target(PAIRED.plusDays(2), IdentifiedBy.MENTOR, PAIRED.plusDays(20))
                 .target(PAIRED.plusDays(9), IdentifiedBy.MENTEE, null).target(PAIRED.plusDays(16), IdentifiedBy.MENTEE, null)

@@ -121,6 +121,23 @@ class ProgressProjectionsTest {
     }
 
     @Test
+    void a_mentee_whose_pairing_ended_as_they_finished_waits_for_no_mentor_and_one_whose_mentor_changed_does() {
+        List<ReceivedEvent> finished = new ArrayList<>(directory());
+        finished.add(received(new PairingEnded(pairing, school, mentor, mentee, PairingEndReason.MENTEE_INDEPENDENT, TODAY.minusDays(3))));
+        apply(finished);
+        assertThat(views.school(school, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).as("only the mentee never paired").isEqualTo(1);
+        apply(List.of(received(new PairingCreated(UUID.randomUUID(), school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY.plusDays(30)))));
+        assertThat(views.school(school, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).as("paired to start next month").isZero();
+
+        freshDatabase();
+        List<ReceivedEvent> changed = new ArrayList<>(directory());
+        changed.add(received(new PairingEnded(pairing, school, mentor, mentee, PairingEndReason.MENTOR_CHANGED, TODAY.minusDays(3))));
+        apply(changed);
+        assertThat(views.school(school, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).isEqualTo(2);
+        assertThat(views.trust(ProgressQuery.today(TODAY)).menteesWithoutMentor()).isEqualTo(2);
+    }
+
+    @Test
     void each_school_counts_its_own_mentees_and_a_mentee_counts_once_their_school_has_arrived() {
         UUID hillside = UUID.randomUUID();
         UUID newcomer = UUID.randomUUID();
@@ -156,6 +173,11 @@ class ProgressProjectionsTest {
         assertThat(progress.cadence().meetingsMissed()).isEqualTo(1);
         assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::confidence).containsExactly(2, 2, 3, 5);
         assertThat(progress.confidence().series()).extracting(PairingProgress.ConfidencePoint::ownRating).containsExactly(false, false, false, true);
+        assertThat(views.mentee(mentee, TODAY).orElseThrow().timeline())
+                .filteredOn(step -> step.what() == MenteeTimeline.What.CONFIDENCE_RATED)
+                .extracting(MenteeTimeline.Step::on, MenteeTimeline.Step::detail)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 10, 2), "confidence 3 of 5 at the meeting held on 2026-10-02"),
+                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 10, 3), "confidence 5 of 5 at the meeting held on 2026-10-02"));
         assertThat(progress.confidence().trend()).isEqualTo(Trend.RISING);
         assertThat(progress.reflections().submitted()).isEqualTo(2);
         assertThat(progress.reflections().reviewed()).isEqualTo(1);
