@@ -142,6 +142,24 @@ class ProgressFromTheTopicsTest {
     }
 
     @Test
+    void a_pairing_made_to_start_later_is_said_to_start_then_to_those_who_may_see_it() {
+        UUID school = UUID.randomUUID();
+        UUID pairing = UUID.randomUUID();
+        LocalDate startsOn = LocalDate.now().plusDays(20);
+        publisher.publish(new SchoolOnboarded(school, "Meadow Academy", "142021", SchoolPhase.PRIMARY));
+        publisher.publish(new PairingCreated(pairing, school, UUID.randomUUID(), UUID.randomUUID(), MenteeStage.TRAINEE, startsOn));
+        TestApi lead = TestApi.at(port).as(Person.schoolLead(school));
+
+        TestApi.Answer early = await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/analytics/pairings/" + pairing),
+                answer -> answer.json().path("type").asText().endsWith("pairing-not-started"));
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.json().path("detail").asText()).isEqualTo("Pairing " + pairing + " starts on " + startsOn + "; its progress is shown from that day.");
+        TestApi.Answer elsewhere = TestApi.at(port).as(Person.schoolLead(UUID.randomUUID())).get("/api/analytics/pairings/" + pairing);
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.json().path("type").asText()).as("another school learns nothing").isEqualTo("/problems/not-found");
+    }
+
+    @Test
     void an_event_delivered_again_changes_nothing() {
         UUID school = UUID.randomUUID();
         publisher.publish(new SchoolOnboarded(school, "Dupe Academy", "142000", SchoolPhase.PRIMARY));

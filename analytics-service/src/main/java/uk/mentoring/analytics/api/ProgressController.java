@@ -74,10 +74,17 @@ class ProgressController {
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         ProgressQuery query = ProgressQuery.of(null, null, to, views.today());
         return views.pairing(pairingId, query.to())
-                .filter(pairing -> caller.readsTrustWide() || caller.leads(pairing.schoolId())
-                        || (pairing.mentor() != null && caller.is(pairing.mentor().id()))
-                        || (pairing.mentee() != null && caller.is(pairing.mentee().id())))
-                .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
+                .filter(pairing -> maySee(caller, pairing.schoolId(), pairing.mentor() == null ? null : pairing.mentor().id(),
+                        pairing.mentee() == null ? null : pairing.mentee().id()))
+                .orElseThrow(() -> views.startingAfter(pairingId, query.to())
+                        .filter(pairing -> maySee(caller, pairing.schoolId(), pairing.mentorId(), pairing.menteeId()))
+                        .map(pairing -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "pairing-not-started", "Pairing not started yet",
+                                "Pairing " + pairingId + " starts on " + pairing.pairedOn() + "; its progress is shown from that day."))
+                        .orElseGet(() -> RuleViolation.notFound("Pairing", pairingId)));
+    }
+
+    private static boolean maySee(Caller caller, UUID schoolId, UUID mentorId, UUID menteeId) {
+        return caller.readsTrustWide() || caller.leads(schoolId) || (mentorId != null && caller.is(mentorId)) || (menteeId != null && caller.is(menteeId));
     }
 
     @GetMapping("/mentees/{menteeId}")

@@ -112,6 +112,11 @@ public class ProgressViews {
         });
     }
 
+    /** A pairing made to start after the day asked about: it has no progress to show yet. */
+    public Optional<PairingHistory> startingAfter(UUID pairingId, LocalDate asOf) {
+        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && history.pairedOn().isAfter(asOf));
+    }
+
     public Optional<PairingView> pairing(UUID pairingId, LocalDate asOf) {
         return histories.pairing(pairingId).filter(history -> !history.pairedOn().isAfter(asOf)).map(history -> {
             PairingProgress progress = PairingProgress.of(history, asOf, thresholds);
