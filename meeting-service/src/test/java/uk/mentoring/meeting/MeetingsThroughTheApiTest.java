@@ -100,11 +100,17 @@ class MeetingsThroughTheApiTest {
         assertThat(mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", when, "durationMinutes", 45, "quietRoomBooked", true,
                 "topics", List.of(), "agreedActions", List.of(), "menteeConfidence", 4)).status()).isEqualTo(200);
         assertThat(mentor.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2)).status()).as("the mentor").isEqualTo(403);
-        assertThat(TestApi.at(port).as(Person.mentee(UUID.randomUUID(), members.school())).post("/api/meetings/" + meeting + "/confidence",
-                Map.of("confidence", 2)).status()).as("another mentee").isEqualTo(404);
+        TestApi.Answer anotherMentee = TestApi.at(port).as(Person.mentee(UUID.randomUUID(), members.school())).post("/api/meetings/" + meeting + "/confidence",
+                Map.of("confidence", 2));
+        assertThat(anotherMentee.status()).as("another mentee").isEqualTo(404);
+        assertThat(anotherMentee.json().path("detail").asText()).as("as for a meeting that does not exist, and nothing of the pairing")
+                .isEqualTo("No meeting " + meeting + " is known here.");
         TestApi.Answer outOfRange = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 0));
         assertThat(outOfRange.status()).isEqualTo(400);
         assertThat(outOfRange.json().path("errors").toString()).contains("confidence");
+        TestApi.Answer fraction = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 3.7));
+        assertThat(fraction.status()).as("a fraction is refused, not cut down").isEqualTo(400);
+        assertThat(fraction.json().path("detail").asText()).startsWith("confidence must be a whole number");
 
         TestApi.Answer rated = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2));
         assertThat(rated.status()).as(rated.toString()).isEqualTo(200);

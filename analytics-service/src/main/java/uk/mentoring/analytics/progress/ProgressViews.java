@@ -171,9 +171,8 @@ public class ProgressViews {
     private Set<UUID> needNoNewMentor(Collection<PairingHistory> pairings) {
         LocalDate now = today();
         Set<UUID> paired = new HashSet<>();
-        // in a pairing today, or in one made to start later
-        pairings.stream().filter(pairing -> pairing.existedBetween(now, now) || pairing.pairedOn() != null && pairing.pairedOn().isAfter(now)
-                && pairing.endedOn() == null).forEach(pairing -> paired.add(pairing.menteeId()));
+        // in a pairing not ended, begun or to begin later; one ended today is over, as its status says, and so is one called off
+        pairings.stream().filter(pairing -> pairing.pairedOn() != null && pairing.endedOn() == null).forEach(pairing -> paired.add(pairing.menteeId()));
         pairings.stream().filter(pairing -> pairing.endedOn() != null && !pairing.endedOn().isAfter(now))
                 .collect(Collectors.groupingBy(PairingHistory::menteeId,
                         Collectors.maxBy(Comparator.comparing(PairingHistory::endedOn)

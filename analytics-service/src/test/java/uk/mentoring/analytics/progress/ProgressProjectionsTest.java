@@ -135,6 +135,18 @@ class ProgressProjectionsTest {
         apply(changed);
         assertThat(views.school(school, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).isEqualTo(2);
         assertThat(views.trust(ProgressQuery.today(TODAY)).menteesWithoutMentor()).isEqualTo(2);
+
+        // moved today: their pairing ended today, and their new school and the trust both count them as waiting
+        freshDatabase();
+        UUID hillside = UUID.randomUUID();
+        List<ReceivedEvent> moved = new ArrayList<>(directory());
+        moved.add(received(new SchoolOnboarded(hillside, "Hillside Secondary School", "137456", SchoolPhase.SECONDARY)));
+        moved.add(received(new PairingEnded(pairing, school, mentor, mentee, PairingEndReason.MENTEE_MOVED_SCHOOL, TODAY)));
+        moved.add(received(new MenteeMovedSchool(mentee, school, hillside, TODAY)));
+        apply(moved);
+        assertThat(views.school(hillside, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).isEqualTo(1);
+        assertThat(views.trust(ProgressQuery.today(TODAY)).bySchool()).filteredOn(summary -> summary.schoolId().equals(hillside))
+                .singleElement().extracting(ProgressViews.SchoolSummary::menteesWithoutMentor).isEqualTo(1L);
     }
 
     @Test

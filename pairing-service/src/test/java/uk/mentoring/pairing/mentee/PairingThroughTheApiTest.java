@@ -237,6 +237,21 @@ class PairingThroughTheApiTest {
 
         assertThat(lead.post("/api/schools/" + school + "/mentees", "{not json").status()).isEqualTo(400);
         assertThat(lead.get("/api/analytics/schools/" + school).status()).isEqualTo(404);
+
+        // a value of the wrong form is named with its field and what it should look like, not called broken JSON
+        UUID mentor = data.mentor(school);
+        UUID mentee = data.mentee(school);
+        TestApi.Answer impossibleDay = lead.post("/api/pairings", Map.of("schoolId", school, "mentorId", mentor, "menteeId", mentee, "pairedOn", "2026-02-30"));
+        assertThat(impossibleDay.status()).isEqualTo(400);
+        assertThat(impossibleDay.json().path("detail").asText()).isEqualTo("pairedOn must be a date such as 2026-10-01; got '2026-02-30'.");
+        TestApi.Answer notAnId = lead.post("/api/pairings", Map.of("schoolId", school, "mentorId", "amira", "menteeId", mentee));
+        assertThat(notAnId.json().path("detail").asText()).startsWith("mentorId must be an id such as");
+        TestApi.Answer twice = lead.post("/api/pairings", "{\"schoolId\":\"" + school + "\",\"mentorId\":\"" + mentor + "\",\"menteeId\":\""
+                + UUID.randomUUID() + "\",\"menteeId\":\"" + mentee + "\"}");
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
+        assertThat(twice.json().path("detail").asText()).startsWith("A field is given twice").contains("menteeId");
+        assertThat(lead.post("/api/pairings", Map.of("schoolId", school, "mentorId", mentor, "menteeId", mentee)).status())
+                .as("none of the refused requests paired them").isEqualTo(201);
     }
 
     private static ConsumerRecord<String, CloudEvent> find(String subject, String type) {

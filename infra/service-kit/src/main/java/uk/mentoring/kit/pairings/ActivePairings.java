@@ -3,7 +3,9 @@ package uk.mentoring.kit.pairings;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
@@ -34,9 +36,22 @@ public class ActivePairings {
     }
 
     public KnownPairing forMember(UUID pairingId, Caller caller, Member member) {
-        KnownPairing pairing = pairings.find(pairingId)
-                .filter(found -> PairingAccess.maySee(caller, found.members()))
-                .orElseThrow(() -> RuleViolation.notFound("Pairing", pairingId));
+        return checked(pairings.find(pairingId), caller, member, () -> RuleViolation.notFound("Pairing", pairingId));
+    }
+
+    /**
+     * The pairing of an existing record (a meeting, a reflection...), checked as above. Someone
+     * who may not see the pairing hears that the record is unknown, exactly as for one that does
+     * not exist: never the pairing's id.
+     */
+    public KnownPairing forMemberOf(String kind, UUID recordId, Caller caller, Member member) {
+        Supplier<RuleViolation> unknown = () -> RuleViolation.notFound(Character.toUpperCase(kind.charAt(0)) + kind.substring(1), recordId);
+        UUID pairingId = index.pairingOf(kind, recordId).orElseThrow(unknown);
+        return checked(pairings.find(pairingId), caller, member, unknown);
+    }
+
+    private static KnownPairing checked(Optional<KnownPairing> found, Caller caller, Member member, Supplier<RuleViolation> unknown) {
+        KnownPairing pairing = found.filter(known -> PairingAccess.maySee(caller, known.members())).orElseThrow(unknown);
         switch (member) {
             case MENTOR -> PairingAccess.requireMentor(caller, pairing.members());
             case MENTEE -> PairingAccess.requireMentee(caller, pairing.members());
@@ -44,16 +59,9 @@ public class ActivePairings {
         }
         if (!pairing.isActive()) {
             throw RuleViolation.conflict("pairing-not-active", "Pairing has ended",
-                    "Pairing " + pairingId + " ended on " + pairing.endedOn().orElseThrow() + "; nothing more is recorded in it.");
+                    "Pairing " + pairing.pairingId() + " ended on " + pairing.endedOn().orElseThrow() + "; nothing more is recorded in it.");
         }
         return pairing;
-    }
-
-    /** The pairing of an existing record (a meeting, a reflection...), checked as above. */
-    public KnownPairing forMemberOf(String kind, UUID recordId, Caller caller, Member member) {
-        UUID pairingId = index.pairingOf(kind, recordId)
-                .orElseThrow(() -> RuleViolation.notFound(Character.toUpperCase(kind.charAt(0)) + kind.substring(1), recordId));
-        return forMember(pairingId, caller, member);
     }
 
     /** Remembers which pairing a new record belongs to, before the record is stored. */

@@ -1,9 +1,15 @@
 package uk.mentoring.kit.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -25,8 +31,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import uk.mentoring.kit.domain.RuleViolation;
@@ -139,15 +147,19 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
             return "'" + unknown.getPropertyName() + "' is not a field of this request; accepted fields: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";
         }
-        if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
-            return path(invalid) + " must be one of " + Arrays.stream(invalid.getTargetType().getEnumConstants())
-                    .map(String::valueOf).collect(Collectors.joining(", ")) + "; got '" + invalid.getValue() + "'.";
+        JacksonException located = null;
+        for (Throwable link = unreadable.getCause(); link != null && link != link.getCause(); link = link.getCause()) {
+            if (link instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                located = jackson;
+                break;
+            }
         }
-        if (cause instanceof InvalidFormatException invalid) {
-            return path(invalid) + " has a value of the wrong form: '" + invalid.getValue() + "'.";
+        if (located != null) {
+            return path(located) + " " + expected(located) + ".";
         }
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return path(databind) + " has a value of the wrong type.";
+        if (cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null
+                && jackson.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return "A field is given twice (" + jackson.getOriginalMessage().replaceAll("^Duplicate Object property ", "") + "): give each once.";
         }
         if (unreadable.getMessage() != null && unreadable.getMessage().startsWith("Required request body is missing")) {
             return "The request needs a JSON body.";
@@ -155,7 +167,46 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
         return "The request body is not valid JSON.";
     }
 
-    private static String path(DatabindException exception) {
+    /** What the field should have held, in words, and what it held instead where that helps. */
+    private static String expected(JacksonException located) {
+        Class<?> target = located instanceof MismatchedInputException mismatched ? mismatched.getTargetType()
+                : located instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
+        Object value = located instanceof InvalidFormatException invalid ? invalid.getValue() : null;
+        String got = value == null ? "" : "; got '" + value + "'";
+        if (target == null) {
+            return "has a value of the wrong type";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")) + got;
+        }
+        if (target == LocalDate.class) {
+            return "must be a date such as 2026-10-01" + got;
+        }
+        if (target == LocalTime.class) {
+            return "must be a time of day such as 15:45" + got;
+        }
+        if (target == Instant.class || target == LocalDateTime.class) {
+            return "must be a date and time such as 2026-10-01T15:45" + got;
+        }
+        if (target == int.class || target == Integer.class || target == long.class || target == Long.class) {
+            return located instanceof InputCoercionException ? "must be a whole number of a sensible size" : "must be a whole number" + got;
+        }
+        if (target == boolean.class || target == Boolean.class) {
+            return "must be true or false" + got;
+        }
+        if (target == String.class) {
+            return "must be text" + got;
+        }
+        if (target == UUID.class) {
+            return "must be an id such as 5f0c8f38-6f0e-4c2b-9d8f-3a1c0c4f2b10" + got;
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        return "has a value of the wrong type" + got;
+    }
+
+    private static String path(JacksonException exception) {
         String path = exception.getPath().stream()
                 .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
