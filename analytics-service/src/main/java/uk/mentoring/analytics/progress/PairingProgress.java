@@ -66,7 +66,8 @@ public record PairingProgress(
     }
 
     /**
-     * @param weeklySlots weeks from the first meeting to today (or the pairing's end), each a slot for the weekly meeting
+     * @param weeklySlots weeks from the first meeting to today (or the pairing's end), each a slot for the weekly meeting; the
+     *                    week under way counts once it is over or once a meeting is held in it
      * @param kept        meetings held per weekly slot, at most 1; null before the first meeting
      */
     public record Cadence(int meetingsHeld, Integer weeklySlots, Double kept, int meetingsMissed, int meetingsCancelled,
@@ -159,7 +160,11 @@ public record PairingProgress(
             Set<Long> met = held.stream().map(meeting -> ChronoUnit.DAYS.between(first.heldOn(), meeting.heldOn()) / 7)
                     .collect(Collectors.toSet());
             long weeks = ChronoUnit.DAYS.between(first.heldOn(), end) / 7 + 1;
-            slots = (int) LongStream.range(0, weeks).filter(week -> met.contains(week) || hasSchoolDay(first.heldOn().plusWeeks(week), thresholds)).count();
+            // the week under way is a slot once it is over, or once they have met in it: on its Monday it is not yet missed
+            long current = weeks - 1;
+            boolean currentWeekOver = !first.heldOn().plusWeeks(current).plusDays(6).isAfter(end);
+            slots = (int) LongStream.range(0, weeks).filter(week -> met.contains(week)
+                    || (week < current || currentWeekOver) && hasSchoolDay(first.heldOn().plusWeeks(week), thresholds)).count();
             slotsWithAMeeting = met.size();
         }
         Double kept = slots == null ? null : round(Math.min(1.0, (double) slotsWithAMeeting / slots));

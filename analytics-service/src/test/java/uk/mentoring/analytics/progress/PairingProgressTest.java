@@ -50,14 +50,20 @@ class PairingProgressTest {
     }
 
     @Test
-    void weekly_cadence_counts_the_weeks_since_the_first_meeting() {
+    void weekly_cadence_counts_the_weeks_since_the_first_meeting_and_the_week_under_way_once_it_is_over_or_kept() {
         History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(15), 3, false);
 
-        PairingProgress progress = history.asOf(PAIRED.plusDays(29));
+        // the fifth week began on the 29th day: on it, that week has not been missed yet
+        PairingProgress fifthWeekBegun = history.asOf(PAIRED.plusDays(29));
+        PairingProgress fifthWeekOver = history.asOf(PAIRED.plusDays(35));
 
-        assertThat(progress.cadence().weeklySlots()).isEqualTo(5);
-        assertThat(progress.cadence().kept()).isEqualTo(0.4);
-        assertThat(progress.cadence().daysSinceLastMeeting()).isEqualTo(14);
+        assertThat(fifthWeekBegun.cadence().weeklySlots()).isEqualTo(4);
+        assertThat(fifthWeekBegun.cadence().kept()).isEqualTo(0.5);
+        assertThat(fifthWeekBegun.cadence().daysSinceLastMeeting()).isEqualTo(14);
+        assertThat(fifthWeekOver.cadence().weeklySlots()).isEqualTo(5);
+        assertThat(fifthWeekOver.cadence().kept()).isEqualTo(0.4);
+        assertThat(new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(15), 3, false).held(PAIRED.plusDays(30), 3, false)
+                .asOf(PAIRED.plusDays(30)).cadence().kept()).as("kept as soon as they meet in it").isEqualTo(0.6);
     }
 
     @Test
@@ -65,7 +71,7 @@ class PairingProgressTest {
         History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(2), 3, false)
                 .held(PAIRED.plusDays(3), 3, false).held(PAIRED.plusDays(4), 3, false);
 
-        PairingProgress progress = history.asOf(PAIRED.plusDays(22));
+        PairingProgress progress = history.asOf(PAIRED.plusDays(28));
 
         assertThat(progress.cadence().meetingsHeld()).isEqualTo(4);
         assertThat(progress.cadence().weeklySlots()).isEqualTo(4);
