@@ -20,6 +20,10 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 import uk.mentoring.analytics.progress.MenteeTimeline.Step;
+import uk.mentoring.analytics.progress.PairingHistory.Meeting;
+import uk.mentoring.analytics.progress.PairingHistory.Observation;
+import uk.mentoring.analytics.progress.PairingHistory.Reflection;
+import uk.mentoring.analytics.progress.PairingHistory.Target;
 import uk.mentoring.analytics.progress.PairingProgress.Status;
 import uk.mentoring.analytics.progress.PairingProgress.Trend;
 import uk.mentoring.analytics.progress.TrustDirectory.MenteeCount;
@@ -123,7 +127,7 @@ public class ProgressViews {
             Map<UUID, Person> people = directory.people(List.of(history.mentorId(), history.menteeId()));
             return new PairingView(pairingId, history.schoolId(), directory.school(history.schoolId()).map(School::name).orElse(null),
                     people.get(history.mentorId()), people.get(history.menteeId()), history.stage(), progress.pairedOn(), progress.status(),
-                    progress.endedOn(), progress.endReason(), progress);
+                    progress.endedOn(), progress.endReason(), progress, Records.of(history.asOf(asOf)));
         });
     }
 
@@ -236,7 +240,25 @@ public class ProgressViews {
     }
 
     public record PairingView(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, MenteeStage stage,
-                              LocalDate pairedOn, Status status, LocalDate endedOn, String endReason, PairingProgress progress) {
+                              LocalDate pairedOn, Status status, LocalDate endedOn, String endReason, PairingProgress progress, Records records) {
+    }
+
+    /**
+     * What the pairing has recorded, each under its id, so that its mentor and mentee can act on
+     * it (hold or cancel a meeting, rate one, review a reflection, mark a target met): dates,
+     * levels and states, never what was written. Meetings come in the order they fall.
+     */
+    public record Records(List<Meeting> meetings, List<Observation> observations, List<Reflection> reflections, List<Target> targets) {
+
+        static Records of(PairingHistory history) {
+            Comparator<LocalDate> byDay = Comparator.nullsLast(Comparator.naturalOrder());
+            return new Records(
+                    history.meetings().stream().sorted(Comparator.comparing((Meeting meeting) -> meeting.heldOn() != null ? meeting.heldOn() : meeting.scheduledOn(), byDay)
+                            .thenComparing(Meeting::meetingId)).toList(),
+                    history.observations().stream().sorted(Comparator.comparing(Observation::observedOn, byDay).thenComparing(Observation::observationId)).toList(),
+                    history.reflections().stream().sorted(Comparator.comparing(Reflection::submittedOn, byDay).thenComparing(Reflection::reflectionId)).toList(),
+                    history.targets().stream().sorted(Comparator.comparing(Target::setOn, byDay).thenComparing(Target::targetId)).toList());
+        }
     }
 
     public record PairingSummary(UUID pairingId, UUID schoolId, String schoolName, Person mentor, Person mentee, MenteeStage stage,

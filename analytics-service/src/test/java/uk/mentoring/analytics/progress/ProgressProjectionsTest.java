@@ -178,6 +178,16 @@ class ProgressProjectionsTest {
 
         PairingProgress progress = views.pairing(pairing, TODAY).orElseThrow().progress();
         assertThat(progress.firstMeeting().heldOn()).isEqualTo(LocalDate.of(2026, 9, 9));
+        // each record under its id, for the mentor and mentee to act on: the missed meeting too
+        ProgressViews.Records records = views.pairing(pairing, TODAY).orElseThrow().records();
+        assertThat(records.meetings()).extracting(PairingHistory.Meeting::heldOn, PairingHistory.Meeting::missedOn).containsExactly(
+                Tuple.tuple(LocalDate.of(2026, 9, 9), null), Tuple.tuple(LocalDate.of(2026, 9, 16), null), Tuple.tuple(LocalDate.of(2026, 9, 23), null),
+                Tuple.tuple(LocalDate.of(2026, 10, 2), null), Tuple.tuple(null, LocalDate.of(2026, 10, 7)));
+        assertThat(records.meetings()).allSatisfy(meeting -> assertThat(UUID.fromString(meeting.meetingId())).isNotNull());
+        assertThat(records.reflections()).extracting(PairingHistory.Reflection::submittedOn).containsExactly(LocalDate.of(2026, 9, 18), LocalDate.of(2026, 10, 1));
+        assertThat(records.targets()).extracting(PairingHistory.Target::identifiedBy).containsExactly(IdentifiedBy.MENTEE, IdentifiedBy.MENTOR);
+        assertThat(views.pairing(pairing, LocalDate.of(2026, 9, 20)).orElseThrow().records().reflections()).as("as the records stood then")
+                .extracting(PairingHistory.Reflection::mentorAssessed).containsExactly(ReflectionDepth.UNDERSTANDING);
         assertThat(progress.firstMeeting().daysAfterPairing()).isEqualTo(2);
         assertThat(progress.groundRules().agreed()).isTrue();
         assertThat(progress.groundRules().atFirstMeeting()).isTrue();
