@@ -18,6 +18,14 @@
       ['Mentees waiting for a mentor', D.number(school.menteesWithoutMentor, 0), school.menteesWithoutMentor ? 'risk' : null]
     ]);
 
+    if (school.waitingForMentor.length) {
+      document.getElementById('waiting-panel').hidden = false;
+      const more = school.menteesWithoutMentor - school.waitingForMentor.length;
+      D.fill('waiting', D.table('Mentees of the school in no pairing today who have not finished' + (more > 0 ? ' (the first '
+        + school.waitingForMentor.length + ' of ' + school.menteesWithoutMentor + ')' : ''), ['Mentee'],
+        school.waitingForMentor.map(mentee => [D.person(mentee)])));
+    }
+
     D.fill('pairings', school.pairings.length ? D.table('Active pairings first, those with most warning signs at the top',
       ['Mentee', 'Mentor', 'Stage', 'Status', 'Support', 'Last meeting', { label: 'Confidence', num: true },
         { label: 'Reflections', num: true }, { label: 'Average depth', num: true }, 'Warning signs'],

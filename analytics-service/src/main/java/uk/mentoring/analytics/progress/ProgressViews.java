@@ -44,6 +44,9 @@ public class ProgressViews {
     private static final Set<String> FINISHED = Set.of(PairingEndReason.PROGRAMME_COMPLETED.name(), PairingEndReason.MENTEE_INDEPENDENT.name(),
             PairingEndReason.MENTEE_LEFT_SCHOOL.name());
 
+    /** How many of a school's mentees waiting for a mentor its view names. */
+    static final int LISTED_WAITING = 50;
+
     private final PairingHistories histories;
     private final TrustDirectory directory;
     private final RiskThresholds thresholds;
@@ -98,7 +101,8 @@ public class ProgressViews {
         return directory.school(schoolId).map(school -> {
             List<PairingHistory> inSchool = histories.inSchool(schoolId);
             List<PairingProgress> progress = progress(inSchool, query);
-            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), needNoNewMentor(inSchool)).getOrDefault(schoolId, MenteeCount.NONE);
+            Set<UUID> needNoMentor = needNoNewMentor(inSchool);
+            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), needNoMentor).getOrDefault(schoolId, MenteeCount.NONE);
             Map<UUID, Person> people = directory.people(members(progress));
             List<PairingRow> rows = progress.stream()
                     .map(pairing -> new PairingRow(pairing.pairingId(), people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(),
@@ -111,8 +115,8 @@ public class ProgressViews {
             GroupProgress group = GroupProgress.of(progress);
             return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
                     directory.mentorsBySchool(List.of(schoolId)).getOrDefault(schoolId, 0L), mentees.mentees(),
-                    mentees.withoutMentor(), group, VirtuousCircle.of(group), byStage(progress),
-                    Week.of(progress, query.from(), query.to()), rows);
+                    mentees.withoutMentor(), mentees.withoutMentor() == 0 ? List.of() : directory.menteesWaiting(schoolId, needNoMentor, LISTED_WAITING),
+                    group, VirtuousCircle.of(group), byStage(progress), Week.of(progress, query.from(), query.to()), rows);
         });
     }
 
@@ -229,8 +233,9 @@ public class ProgressViews {
                                 LocalDate pairedOn, List<Risk> risks) {
     }
 
+    /** @param waitingForMentor the first {@value #LISTED_WAITING} of those waiting for a mentor, for the lead to pair */
     public record SchoolView(UUID schoolId, String name, String urn, String phase, LocalDate asOf, LocalDate from, List<MenteeStage> stages,
-                             long mentors, long mentees, long menteesWithoutMentor, GroupProgress progress, VirtuousCircle circle,
+                             long mentors, long mentees, long menteesWithoutMentor, List<Person> waitingForMentor, GroupProgress progress, VirtuousCircle circle,
                              Map<MenteeStage, StageProgress> byStage, List<Week> weeks, List<PairingRow> pairings) {
     }
 

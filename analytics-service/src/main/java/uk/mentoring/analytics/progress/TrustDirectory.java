@@ -17,6 +17,7 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -106,6 +107,25 @@ public class TrustDirectory {
         Map<UUID, MenteeCount> counts = new HashMap<>();
         countBySchool(menteeViews(), schools).forEach((id, mentees) -> counts.put(id, new MenteeCount(mentees, mentees - pairedIn.getOrDefault(id, 0L))));
         return counts;
+    }
+
+    /**
+     * Up to {@code most} of a school's mentees who are not in {@code needNoMentor}, in the order of
+     * their ids: the lead's list of who is waiting for a mentor, kept short for a large school.
+     */
+    public List<Person> menteesWaiting(UUID school, Set<UUID> needNoMentor, int most) {
+        List<Person> waiting = new ArrayList<>();
+        for (Document mentee : menteeViews().find(eq("schoolId", school.toString())).projection(Projections.include("_id", "displayName"))
+                .sort(Sorts.ascending("_id"))) {
+            UUID id = UUID.fromString(mentee.getString("_id"));
+            if (!needNoMentor.contains(id)) {
+                waiting.add(new Person(id, mentee.getString("displayName")));
+                if (waiting.size() >= most) {
+                    break;
+                }
+            }
+        }
+        return waiting;
     }
 
     /** A school's mentees, and those of them without a mentor now. */

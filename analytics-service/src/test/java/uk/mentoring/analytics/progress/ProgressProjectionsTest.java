@@ -106,6 +106,8 @@ class ProgressProjectionsTest {
         assertThat(view.mentees()).isEqualTo(2);
         assertThat(view.progress().activePairings()).isEqualTo(1);
         assertThat(view.menteesWithoutMentor()).isEqualTo(1);
+        assertThat(view.waitingForMentor()).as("named, for the lead to pair").extracting(TrustDirectory.Person::id, TrustDirectory.Person::displayName)
+                .containsExactly(Tuple.tuple(secondMentee, "Priya Shah"));
         ProgressViews.PairingView paired = views.pairing(pairing, TODAY).orElseThrow();
         assertThat(paired.mentor().displayName()).isEqualTo("Amira Khan");
         assertThat(paired.status()).isEqualTo(Status.ACTIVE);
