@@ -1,6 +1,7 @@
 package uk.mentoring.analytics.progress;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +16,7 @@ import uk.mentoring.analytics.progress.PairingHistory.SupportChange;
 import uk.mentoring.analytics.progress.PairingHistory.Target;
 import uk.mentoring.analytics.progress.TrustDirectory.Move;
 import uk.mentoring.contracts.ReflectionDepth;
+import uk.mentoring.kit.domain.SchoolTime;
 
 /**
  * A mentee's development as dated steps across all their pairings and schools. Only what may be
@@ -24,8 +26,8 @@ public final class MenteeTimeline {
 
     /** The kinds of step, in the order steps of one day are listed. */
     public enum What {
-        MOVED_SCHOOL, PAIRED, GROUND_RULES_AGREED, MEETING_HELD, CONFIDENCE_RATED, MEETING_MISSED, MEETING_CANCELLED, LESSON_OBSERVED,
-        REFLECTION_SUBMITTED, REFLECTION_REVIEWED, TARGET_SET, TARGET_MET, SUPPORT_CHANGED, PAIRING_ENDED
+        PAIRED, GROUND_RULES_AGREED, MEETING_HELD, CONFIDENCE_RATED, MEETING_MISSED, MEETING_CANCELLED, LESSON_OBSERVED,
+        REFLECTION_SUBMITTED, REFLECTION_REVIEWED, TARGET_SET, TARGET_MET, SUPPORT_CHANGED, PAIRING_ENDED, MOVED_SCHOOL
     }
 
     public record Step(LocalDate on, What what, UUID pairingId, UUID schoolId, String detail) {
@@ -52,7 +54,9 @@ public final class MenteeTimeline {
                 step.add(meeting.heldOn(), What.MEETING_HELD, meeting.confidence() == null ? null
                         : "confidence " + meeting.confidence() + " of 5" + (meeting.ratedByTheMentee() ? ", the mentee's own rating" : ""));
                 for (OwnRating rating : meeting.ownRatings()) {
-                    step.add(rating.on(), What.CONFIDENCE_RATED, "confidence " + rating.confidence() + " of 5 at the meeting held on " + meeting.heldOn());
+                    // the time first, so that ratings given on one day are listed in the order they were given
+                    step.add(rating.on(), What.CONFIDENCE_RATED, "at " + rating.at().atZone(SchoolTime.ZONE).toLocalTime().truncatedTo(ChronoUnit.MINUTES)
+                            + ", confidence " + rating.confidence() + " of 5 at the meeting held on " + meeting.heldOn());
                 }
                 step.add(meeting.missedOn(), What.MEETING_MISSED, null);
                 step.add(meeting.cancelledOn(), What.MEETING_CANCELLED, null);

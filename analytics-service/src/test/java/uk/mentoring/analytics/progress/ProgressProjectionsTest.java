@@ -200,8 +200,8 @@ class ProgressProjectionsTest {
         assertThat(views.mentee(mentee, TODAY).orElseThrow().timeline())
                 .filteredOn(step -> step.what() == MenteeTimeline.What.CONFIDENCE_RATED)
                 .extracting(MenteeTimeline.Step::on, MenteeTimeline.Step::detail)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 10, 2), "confidence 3 of 5 at the meeting held on 2026-10-02"),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 10, 3), "confidence 5 of 5 at the meeting held on 2026-10-02"));
+                .containsExactly(Tuple.tuple(LocalDate.of(2026, 10, 2), "at 19:30, confidence 3 of 5 at the meeting held on 2026-10-02"),
+                        Tuple.tuple(LocalDate.of(2026, 10, 3), "at 16:30, confidence 5 of 5 at the meeting held on 2026-10-02"));
         assertThat(progress.confidence().trend()).isEqualTo(Trend.RISING);
         assertThat(progress.reflections().submitted()).isEqualTo(2);
         assertThat(progress.reflections().reviewed()).isEqualTo(1);

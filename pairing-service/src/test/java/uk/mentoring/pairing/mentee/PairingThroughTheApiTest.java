@@ -252,6 +252,9 @@ class PairingThroughTheApiTest {
         assertThat(twice.json().path("detail").asText()).startsWith("A field is given twice").contains("menteeId");
         assertThat(lead.post("/api/pairings", Map.of("schoolId", school, "mentorId", mentor, "menteeId", mentee)).status())
                 .as("none of the refused requests paired them").isEqualTo(201);
+        TestApi.Answer nothingThere = lead.get("/api/pairings/" + mentee);
+        assertThat(nothingThere.status()).isEqualTo(404);
+        assertThat(nothingThere.json().path("detail").asText()).isEqualTo("Nothing answers GET /api/pairings/" + mentee + " in this API.");
     }
 
     private static ConsumerRecord<String, CloudEvent> find(String subject, String type) {

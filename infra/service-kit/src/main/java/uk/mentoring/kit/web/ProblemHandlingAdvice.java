@@ -31,6 +31,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -106,6 +107,14 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
                 .body(Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail));
     }
 
+    /** A path nothing answers, in the platform's words rather than the framework's ("No static resource ..."). */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException missing, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).headers(headers).body(Problems.of(HttpStatus.NOT_FOUND, "not-found", "Nothing here",
+                "Nothing answers " + missing.getHttpMethod() + " /" + missing.getResourcePath() + " in this API."));
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -155,7 +164,7 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
             }
         }
         if (located != null) {
-            return path(located) + " " + expected(located) + ".";
+            return path(located) + " " + shouldHold(located) + ".";
         }
         if (cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null
                 && jackson.getOriginalMessage().startsWith("Duplicate Object property")) {
@@ -168,7 +177,7 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
     }
 
     /** What the field should have held, in words, and what it held instead where that helps. */
-    private static String expected(JacksonException located) {
+    private static String shouldHold(JacksonException located) {
         Class<?> target = located instanceof MismatchedInputException mismatched ? mismatched.getTargetType()
                 : located instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
         Object value = located instanceof InvalidFormatException invalid ? invalid.getValue() : null;
