@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import uk.mentoring.analytics.progress.PairingHistory.Meeting;
@@ -24,7 +26,7 @@ import uk.mentoring.kit.domain.SchoolTime;
  */
 public final class MenteeTimeline {
 
-    /** The kinds of step, in the order steps of one day are listed. */
+    /** The kinds of step, in the order steps of one day are listed (a move between the two schools' steps). */
     public enum What {
         PAIRED, GROUND_RULES_AGREED, MEETING_HELD, CONFIDENCE_RATED, MEETING_MISSED, MEETING_CANCELLED, LESSON_OBSERVED,
         REFLECTION_SUBMITTED, REFLECTION_REVIEWED, TARGET_SET, TARGET_MET, SUPPORT_CHANGED, PAIRING_ENDED, MOVED_SCHOOL
@@ -55,7 +57,7 @@ public final class MenteeTimeline {
                         : "confidence " + meeting.confidence() + " of 5" + (meeting.ratedByTheMentee() ? ", the mentee's own rating" : ""));
                 for (OwnRating rating : meeting.ownRatings()) {
                     // the time first, so that ratings given on one day are listed in the order they were given
-                    step.add(rating.on(), What.CONFIDENCE_RATED, "at " + rating.at().atZone(SchoolTime.ZONE).toLocalTime().truncatedTo(ChronoUnit.MINUTES)
+                    step.add(rating.on(), What.CONFIDENCE_RATED, "at " + rating.at().atZone(SchoolTime.ZONE).toLocalTime().truncatedTo(ChronoUnit.SECONDS)
                             + ", confidence " + rating.confidence() + " of 5 at the meeting held on " + meeting.heldOn());
                 }
                 step.add(meeting.missedOn(), What.MEETING_MISSED, null);
@@ -78,7 +80,12 @@ public final class MenteeTimeline {
             }
             step.add(pairing.endedOn(), What.PAIRING_ENDED, pairing.endReason() == null ? null : words(pairing.endReason()));
         }
-        steps.sort(Comparator.comparing(Step::on).thenComparing(Step::what)
+        // on the day of a move: what happened in the school left, then the move, then what happened in the new school
+        Map<LocalDate, UUID> movedTo = new HashMap<>();
+        moves.forEach(move -> movedTo.put(move.on(), move.toSchoolId()));
+        steps.sort(Comparator.comparing(Step::on)
+                .thenComparingInt(step -> step.what() == What.MOVED_SCHOOL ? 1 : step.schoolId() != null && step.schoolId().equals(movedTo.get(step.on())) ? 2 : 0)
+                .thenComparing(Step::what)
                 .thenComparing(step -> step.pairingId() == null ? "" : step.pairingId().toString())
                 .thenComparing(step -> step.detail() == null ? "" : step.detail()));
         return steps;

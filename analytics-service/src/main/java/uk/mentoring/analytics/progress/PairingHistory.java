@@ -58,6 +58,15 @@ public record PairingHistory(
     }
 
     /** The history as it stood at the end of a day: whatever happened later is left out. */
+    /**
+     * Ended on the day it was to start, with nothing recorded in it: a pairing called off before
+     * it began, which the school's and trust's figures leave out.
+     */
+    public boolean wasCalledOff() {
+        return pairedOn != null && endedOn != null && !endedOn.isAfter(pairedOn) && groundRulesAgreed.isEmpty() && supportChanges.isEmpty()
+                && meetings.stream().noneMatch(Meeting::wasHeld) && observations.isEmpty() && reflections.isEmpty() && targets.isEmpty();
+    }
+
     public PairingHistory asOf(LocalDate day) {
         return new PairingHistory(pairingId, schoolId, mentorId, menteeId, stage, pairedOn,
                 by(endedOn, day), by(endedOn, day) == null ? null : endReason,

@@ -162,7 +162,8 @@ public record PairingProgress(
             long weeks = ChronoUnit.DAYS.between(first.heldOn(), end) / 7 + 1;
             // the week under way is a slot once it is over, or once they have met in it: on its Monday it is not yet missed
             long current = weeks - 1;
-            boolean currentWeekOver = !first.heldOn().plusWeeks(current).plusDays(6).isAfter(end);
+            // a pairing that has ended has no week under way: its last week, however short, was its to keep
+            boolean currentWeekOver = history.endedOn() != null || !first.heldOn().plusWeeks(current).plusDays(6).isAfter(end);
             slots = (int) LongStream.range(0, weeks).filter(week -> met.contains(week)
                     || (week < current || currentWeekOver) && hasSchoolDay(first.heldOn().plusWeeks(week), thresholds)).count();
             slotsWithAMeeting = met.size();

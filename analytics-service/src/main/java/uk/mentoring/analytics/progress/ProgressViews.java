@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +71,7 @@ public class ProgressViews {
         List<School> schools = directory.schools();
         List<UUID> schoolIds = schools.stream().map(School::schoolId).toList();
         Map<UUID, Long> mentors = directory.mentorsBySchool(schoolIds);
-        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(schoolIds, needNoNewMentor(all));
+        Map<UUID, MenteeCount> mentees = directory.menteesBySchool(schoolIds, settled(all));
         Map<UUID, List<PairingProgress>> bySchool = progress.stream().collect(Collectors.groupingBy(PairingProgress::schoolId));
 
         List<SchoolSummary> summaries = schools.stream().map(school -> {
@@ -101,8 +102,8 @@ public class ProgressViews {
         return directory.school(schoolId).map(school -> {
             List<PairingHistory> inSchool = histories.inSchool(schoolId);
             List<PairingProgress> progress = progress(inSchool, query);
-            Set<UUID> needNoMentor = needNoNewMentor(inSchool);
-            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), needNoMentor).getOrDefault(schoolId, MenteeCount.NONE);
+            Map<UUID, Set<UUID>> settled = settled(inSchool);
+            MenteeCount mentees = directory.menteesBySchool(List.of(schoolId), settled).getOrDefault(schoolId, MenteeCount.NONE);
             Map<UUID, Person> people = directory.people(members(progress));
             List<PairingRow> rows = progress.stream()
                     .map(pairing -> new PairingRow(pairing.pairingId(), people.get(pairing.mentorId()), people.get(pairing.menteeId()), pairing.stage(),
@@ -115,14 +116,14 @@ public class ProgressViews {
             GroupProgress group = GroupProgress.of(progress);
             return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
                     directory.mentorsBySchool(List.of(schoolId)).getOrDefault(schoolId, 0L), mentees.mentees(),
-                    mentees.withoutMentor(), mentees.withoutMentor() == 0 ? List.of() : directory.menteesWaiting(schoolId, needNoMentor, LISTED_WAITING),
+                    mentees.withoutMentor(), mentees.withoutMentor() == 0 ? List.of() : directory.menteesWaiting(schoolId, settled, LISTED_WAITING),
                     group, VirtuousCircle.of(group), byStage(progress), Week.of(progress, query.from(), query.to()), rows);
         });
     }
 
     /** A pairing made to start after the day asked about: it has no progress to show yet. */
     public Optional<PairingHistory> startingAfter(UUID pairingId, LocalDate asOf) {
-        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && history.pairedOn().isAfter(asOf));
+        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && history.pairedOn().isAfter(asOf) && history.endedOn() == null);
     }
 
     public Optional<PairingView> pairing(UUID pairingId, LocalDate asOf) {
@@ -168,25 +169,29 @@ public class ProgressViews {
     }
 
     private List<PairingProgress> progress(Collection<PairingHistory> pairings, ProgressQuery query) {
-        return pairings.stream().filter(query::includes).map(history -> PairingProgress.of(history, query.to(), thresholds)).toList();
+        return pairings.stream().filter(query::includes).filter(history -> !history.wasCalledOff())
+                .map(history -> PairingProgress.of(history, query.to(), thresholds)).toList();
     }
 
     /**
-     * Mentees who need no new mentor today: those in a pairing or paired to start later, and those
-     * whose last pairing ended because they completed their programme, became independent or left
-     * the school. The rest of a school's mentees are waiting for one.
+     * The schools each mentee needs no new mentor in today: one where they are in a pairing not
+     * ended (begun or to begin later), and one where their last pairing ended because they completed
+     * their programme, became independent or left the school. In any other school they are in,
+     * including one they moved to, they are waiting for a mentor.
      */
-    private Set<UUID> needNoNewMentor(Collection<PairingHistory> pairings) {
+    private Map<UUID, Set<UUID>> settled(Collection<PairingHistory> pairings) {
         LocalDate now = today();
-        Set<UUID> paired = new HashSet<>();
-        // in a pairing not ended, begun or to begin later; one ended today is over, as its status says, and so is one called off
-        pairings.stream().filter(pairing -> pairing.pairedOn() != null && pairing.endedOn() == null).forEach(pairing -> paired.add(pairing.menteeId()));
+        Map<UUID, Set<UUID>> settled = new HashMap<>();
+        // one ended today is over, as its status says, and so is one called off
+        pairings.stream().filter(pairing -> pairing.pairedOn() != null && pairing.endedOn() == null)
+                .forEach(pairing -> settled.computeIfAbsent(pairing.menteeId(), mentee -> new HashSet<>()).add(pairing.schoolId()));
         pairings.stream().filter(pairing -> pairing.endedOn() != null && !pairing.endedOn().isAfter(now))
-                .collect(Collectors.groupingBy(PairingHistory::menteeId,
+                .collect(Collectors.groupingBy(pairing -> List.of(pairing.menteeId(), pairing.schoolId()),
                         Collectors.maxBy(Comparator.comparing(PairingHistory::endedOn)
                                 .thenComparing(PairingHistory::pairedOn, Comparator.nullsFirst(Comparator.naturalOrder())))))
-                .forEach((mentee, last) -> last.filter(pairing -> FINISHED.contains(pairing.endReason())).ifPresent(pairing -> paired.add(mentee)));
-        return paired;
+                .forEach((menteeAndSchool, last) -> last.filter(pairing -> FINISHED.contains(pairing.endReason()))
+                        .ifPresent(pairing -> settled.computeIfAbsent(pairing.menteeId(), mentee -> new HashSet<>()).add(pairing.schoolId())));
+        return settled;
     }
 
     private static Map<MenteeStage, StageProgress> byStage(List<PairingProgress> progress) {

@@ -17,7 +17,6 @@ import java.util.UUID;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
@@ -94,38 +93,42 @@ public class TrustDirectory {
      * {@code paired}: counted by the store, so a trust-wide read carries one figure a school rather
      * than every mentee's record.
      */
-    public Map<UUID, MenteeCount> menteesBySchool(Collection<UUID> schools, Set<UUID> paired) {
-        Map<UUID, Long> pairedIn = new HashMap<>();
-        if (!paired.isEmpty()) {
-            menteeViews().find(in("_id", paired.stream().map(UUID::toString).toList())).projection(ID_AND_SCHOOL).forEach(mentee -> {
+    /**
+     * Each school's mentees, and how many of them wait for a mentor: all but those {@code settled}
+     * in the school they are in now (a pairing finished in a school they have since left settles nothing).
+     */
+    public Map<UUID, MenteeCount> menteesBySchool(Collection<UUID> schools, Map<UUID, Set<UUID>> settled) {
+        Map<UUID, Long> settledIn = new HashMap<>();
+        if (!settled.isEmpty()) {
+            menteeViews().find(in("_id", settled.keySet().stream().map(UUID::toString).toList())).projection(ID_AND_SCHOOL).forEach(mentee -> {
                 String school = mentee.getString("schoolId");
-                if (school != null) {
-                    pairedIn.merge(UUID.fromString(school), 1L, Long::sum);
+                if (school != null && settled.get(UUID.fromString(mentee.getString("_id"))).contains(UUID.fromString(school))) {
+                    settledIn.merge(UUID.fromString(school), 1L, Long::sum);
                 }
             });
         }
         Map<UUID, MenteeCount> counts = new HashMap<>();
-        countBySchool(menteeViews(), schools).forEach((id, mentees) -> counts.put(id, new MenteeCount(mentees, mentees - pairedIn.getOrDefault(id, 0L))));
+        countBySchool(menteeViews(), schools).forEach((id, mentees) -> counts.put(id, new MenteeCount(mentees, mentees - settledIn.getOrDefault(id, 0L))));
         return counts;
     }
 
     /**
-     * Up to {@code most} of a school's mentees who are not in {@code needNoMentor}, in the order of
-     * their ids: the lead's list of who is waiting for a mentor, kept short for a large school.
+     * Up to {@code most} of a school's mentees not {@code settled} in it: the lead's list of who is
+     * waiting for a mentor, kept short for a large school. Read by the schoolId index, ids only,
+     * stopping at {@code most}; the names are looked up for those alone.
      */
-    public List<Person> menteesWaiting(UUID school, Set<UUID> needNoMentor, int most) {
-        List<Person> waiting = new ArrayList<>();
-        for (Document mentee : menteeViews().find(eq("schoolId", school.toString())).projection(Projections.include("_id", "displayName"))
-                .sort(Sorts.ascending("_id"))) {
-            UUID id = UUID.fromString(mentee.getString("_id"));
-            if (!needNoMentor.contains(id)) {
-                waiting.add(new Person(id, mentee.getString("displayName")));
-                if (waiting.size() >= most) {
-                    break;
+    public List<Person> menteesWaiting(UUID school, Map<UUID, Set<UUID>> settled, int most) {
+        List<UUID> waiting = new ArrayList<>();
+        try (var ids = menteeViews().find(eq("schoolId", school.toString())).projection(Projections.include("_id")).iterator()) {
+            while (ids.hasNext() && waiting.size() < most) {
+                UUID id = UUID.fromString(ids.next().getString("_id"));
+                if (!settled.getOrDefault(id, Set.of()).contains(school)) {
+                    waiting.add(id);
                 }
             }
         }
-        return waiting;
+        Map<UUID, Person> named = people(waiting);
+        return waiting.stream().map(named::get).toList();
     }
 
     /** A school's mentees, and those of them without a mentor now. */

@@ -67,6 +67,16 @@ class PairingProgressTest {
     }
 
     @Test
+    void a_pairing_that_ended_kept_or_missed_its_last_week_however_short() {
+        // met on the first two Mondays, ended on the third Friday without meeting that week
+        PairingProgress progress = new History().held(PAIRED, 3, true).held(PAIRED.plusDays(7), 3, false).ended(PAIRED.plusDays(18))
+                .asOf(PAIRED.plusDays(30));
+
+        assertThat(progress.cadence().weeklySlots()).isEqualTo(3);
+        assertThat(progress.cadence().kept()).isEqualTo(0.67);
+    }
+
+    @Test
     void weekly_cadence_counts_the_weeks_with_a_meeting_not_the_meetings() {
         History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(2), 3, false)
                 .held(PAIRED.plusDays(3), 3, false).held(PAIRED.plusDays(4), 3, false);

@@ -149,6 +149,34 @@ class ProgressProjectionsTest {
         assertThat(views.school(hillside, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).isEqualTo(1);
         assertThat(views.trust(ProgressQuery.today(TODAY)).bySchool()).filteredOn(summary -> summary.schoolId().equals(hillside))
                 .singleElement().extracting(ProgressViews.SchoolSummary::menteesWithoutMentor).isEqualTo(1L);
+        assertThat(views.mentee(mentee, TODAY).orElseThrow().timeline()).filteredOn(step -> step.on().equals(TODAY))
+                .extracting(MenteeTimeline.Step::what).as("the pairing left behind ends, then the move")
+                .containsExactly(MenteeTimeline.What.PAIRING_ENDED, MenteeTimeline.What.MOVED_SCHOOL);
+
+        // finished their training year at Riverside, then moved to Hillside for their first year as an ECT: waiting there, in both views
+        freshDatabase();
+        List<ReceivedEvent> finishedThenMoved = new ArrayList<>(directory());
+        finishedThenMoved.add(received(new SchoolOnboarded(hillside, "Hillside Secondary School", "137456", SchoolPhase.SECONDARY)));
+        finishedThenMoved.add(received(new PairingEnded(pairing, school, mentor, mentee, PairingEndReason.PROGRAMME_COMPLETED, TODAY.minusDays(10))));
+        finishedThenMoved.add(received(new MenteeMovedSchool(mentee, school, hillside, TODAY.minusDays(5))));
+        apply(finishedThenMoved);
+        assertThat(views.school(hillside, ProgressQuery.today(TODAY)).orElseThrow().menteesWithoutMentor()).isEqualTo(1);
+        assertThat(views.trust(ProgressQuery.today(TODAY)).bySchool()).filteredOn(summary -> summary.schoolId().equals(hillside))
+                .singleElement().extracting(ProgressViews.SchoolSummary::menteesWithoutMentor).isEqualTo(1L);
+    }
+
+    @Test
+    void a_pairing_called_off_before_it_began_is_left_out_of_the_figures() {
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        UUID calledOff = UUID.randomUUID();
+        events.add(received(new PairingCreated(calledOff, school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY.minusDays(5))));
+        events.add(received(new PairingEnded(calledOff, school, mentor, secondMentee, PairingEndReason.OTHER, TODAY.minusDays(5))));
+        apply(events);
+
+        ProgressViews.SchoolView view = views.school(school, ProgressQuery.today(TODAY)).orElseThrow();
+        assertThat(view.pairings()).extracting(ProgressViews.PairingRow::pairingId).containsExactly(pairing);
+        assertThat(views.trust(ProgressQuery.today(TODAY)).progress().pairings()).isEqualTo(1);
+        assertThat(view.menteesWithoutMentor()).as("the mentee it was for still waits").isEqualTo(1);
     }
 
     @Test

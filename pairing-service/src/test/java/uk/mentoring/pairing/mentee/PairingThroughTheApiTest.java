@@ -250,8 +250,13 @@ class PairingThroughTheApiTest {
                 + UUID.randomUUID() + "\",\"menteeId\":\"" + mentee + "\"}");
         assertThat(twice.status()).as(twice.toString()).isEqualTo(400);
         assertThat(twice.json().path("detail").asText()).startsWith("A field is given twice").contains("menteeId");
-        assertThat(lead.post("/api/pairings", Map.of("schoolId", school, "mentorId", mentor, "menteeId", mentee)).status())
-                .as("none of the refused requests paired them").isEqualTo(201);
+        TestApi.Answer paired = lead.post("/api/pairings", Map.of("schoolId", school, "mentorId", mentor, "menteeId", mentee));
+        assertThat(paired.status()).as("none of the refused requests paired them").isEqualTo(201);
+        TestApi.Answer brokenList = lead.post("/api/pairings/" + paired.id() + "/ground-rules",
+                "{\"rules\":[\"Phones away\" \"Start on time\"],\"weeklyDay\":\"TUESDAY\",\"weeklyTime\":\"15:45\",\"room\":\"Library\"}");
+        assertThat(brokenList.status()).isEqualTo(400);
+        assertThat(brokenList.json().path("detail").asText()).as("a missing comma is broken JSON, not a wrong type")
+                .isEqualTo("The request body is not valid JSON.");
         TestApi.Answer nothingThere = lead.get("/api/pairings/" + mentee);
         assertThat(nothingThere.status()).isEqualTo(404);
         assertThat(nothingThere.json().path("detail").asText()).isEqualTo("Nothing answers GET /api/pairings/" + mentee + " in this API.");

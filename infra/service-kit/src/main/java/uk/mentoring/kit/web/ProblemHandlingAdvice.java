@@ -34,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -156,19 +157,20 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
             return "'" + unknown.getPropertyName() + "' is not a field of this request; accepted fields: "
                     + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ".";
         }
+        if (cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null
+                && jackson.getOriginalMessage().startsWith("Duplicate Object property")) {
+            return "A field is given twice (" + jackson.getOriginalMessage().replaceAll("^Duplicate Object property ", "") + "): give each once.";
+        }
+        // a value that does not fit its field, found where it sits; broken JSON has a path too, and is said to be broken
         JacksonException located = null;
         for (Throwable link = unreadable.getCause(); link != null && link != link.getCause(); link = link.getCause()) {
-            if (link instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-                located = jackson;
+            if ((link instanceof DatabindException || link instanceof InputCoercionException) && !((JacksonException) link).getPath().isEmpty()) {
+                located = (JacksonException) link;
                 break;
             }
         }
         if (located != null) {
             return path(located) + " " + shouldHold(located) + ".";
-        }
-        if (cause instanceof JacksonException jackson && jackson.getOriginalMessage() != null
-                && jackson.getOriginalMessage().startsWith("Duplicate Object property")) {
-            return "A field is given twice (" + jackson.getOriginalMessage().replaceAll("^Duplicate Object property ", "") + "): give each once.";
         }
         if (unreadable.getMessage() != null && unreadable.getMessage().startsWith("Required request body is missing")) {
             return "The request needs a JSON body.";
