@@ -1,12 +1,10 @@
 package uk.mentoring.analytics.audit;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-import uk.mentoring.contracts.PersonalData;
+import uk.mentoring.contracts.PublishedLanguage;
 import uk.mentoring.contracts.reflection.ReflectionReviewed;
 import uk.mentoring.contracts.reflection.ReflectionSubmitted;
 
@@ -20,8 +18,8 @@ public final class ReflectionText {
     public static final String WITHHELD = "[withheld]";
 
     private static final Map<String, Set<String>> FIELDS = Map.of(
-            ReflectionSubmitted.class.getSimpleName(), personal(ReflectionSubmitted.class),
-            ReflectionReviewed.class.getSimpleName(), personal(ReflectionReviewed.class));
+            ReflectionSubmitted.class.getSimpleName(), PublishedLanguage.of(ReflectionSubmitted.class).personalFields(),
+            ReflectionReviewed.class.getSimpleName(), PublishedLanguage.of(ReflectionReviewed.class).personalFields());
 
     private ReflectionText() {
     }
@@ -35,10 +33,5 @@ public final class ReflectionText {
         Map<String, Object> kept = new LinkedHashMap<>(data);
         fields.stream().filter(kept::containsKey).forEach(field -> kept.put(field, WITHHELD));
         return kept;
-    }
-
-    private static Set<String> personal(Class<? extends Record> event) {
-        return Arrays.stream(event.getRecordComponents()).filter(component -> component.isAnnotationPresent(PersonalData.class))
-                .map(component -> component.getName()).collect(Collectors.toUnmodifiableSet());
     }
 }

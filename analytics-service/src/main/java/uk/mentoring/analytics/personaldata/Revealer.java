@@ -1,21 +1,19 @@
 package uk.mentoring.analytics.personaldata;
 
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import uk.mentoring.contracts.EventType;
 import uk.mentoring.contracts.PersonalData;
 import uk.mentoring.contracts.PublishedLanguage;
 import uk.mentoring.contracts.SealedText;
@@ -109,14 +107,6 @@ public class Revealer {
 
     /** The names of the fields the published language marks as personal, in any event type. */
     private static Set<String> personalFields() {
-        Set<String> names = new HashSet<>();
-        for (EventType type : PublishedLanguage.all()) {
-            for (RecordComponent component : type.javaType().getRecordComponents()) {
-                if (component.isAnnotationPresent(PersonalData.class)) {
-                    names.add(component.getName());
-                }
-            }
-        }
-        return Set.copyOf(names);
+        return PublishedLanguage.all().stream().flatMap(type -> type.personalFields().stream()).collect(Collectors.toUnmodifiableSet());
     }
 }

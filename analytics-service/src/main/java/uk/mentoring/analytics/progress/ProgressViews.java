@@ -216,9 +216,7 @@ public class ProgressViews {
      * The trust at a glance.
      *
      * @param mentors              mentors registered now, in every school
-     * @param menteesWithoutMentor mentees enrolled now who are waiting for a mentor: in no pairing today, and not finished with
-     *                             mentoring (their last pairing did not end as they completed their programme, became
-     *                             independent or left the school)
+     * @param menteesWithoutMentor mentees enrolled now who are waiting for a mentor in the school they are in: see {@link #settled}
      * @param progress             the pairings the query selects, together
      * @param atRisk               active pairings needing a lead, most reasons first
      */

@@ -1,5 +1,10 @@
 package uk.mentoring.contracts;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * One versioned event type of the published language: its name, who publishes it, the Java
  * record that carries it, and where its JSON Schema and sample live on the classpath. Versions of
@@ -14,6 +19,12 @@ public record EventType(Publisher publisher, String name, int version, Class<? e
         if (version < 1) {
             throw new IllegalArgumentException("versions start at 1");
         }
+    }
+
+    /** The names of the fields the record marks {@link PersonalData}. */
+    public Set<String> personalFields() {
+        return Arrays.stream(javaType.getRecordComponents()).filter(component -> component.isAnnotationPresent(PersonalData.class))
+                .map(RecordComponent::getName).collect(Collectors.toUnmodifiableSet());
     }
 
     /** CloudEvents {@code type}, e.g. {@code uk.mentoring.pairing.PairingCreated.v1}. */
