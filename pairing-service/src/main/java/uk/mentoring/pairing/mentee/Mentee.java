@@ -52,10 +52,17 @@ public class Mentee {
      *
      * @param supportSince the day support last changed (the day of pairing, until it does): the
      *                     levels must follow one another in time as they do in the pairing's history
+     * @param rulesAgreedOn the day the ground rules were last agreed, null before they are: rules
+     *                     agreed again replace them, so they cannot be dated before the ones they replace
      */
-    private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support, LocalDate supportSince) {
+    private record ActivePairing(UUID pairingId, UUID mentorId, LocalDate since, SupportLevel support, LocalDate supportSince,
+                                 LocalDate rulesAgreedOn) {
         ActivePairing withSupport(SupportLevel level, LocalDate on) {
-            return new ActivePairing(pairingId, mentorId, since, level, on);
+            return new ActivePairing(pairingId, mentorId, since, level, on, rulesAgreedOn);
+        }
+
+        ActivePairing withRulesAgreed(LocalDate on) {
+            return new ActivePairing(pairingId, mentorId, since, support, supportSince, on);
         }
     }
 
@@ -105,6 +112,11 @@ public class Mentee {
     void handle(AgreeGroundRules command) {
         ActivePairing pairing = requireActive(command.pairingId());
         requireWithinPairing(pairing, command.agreedOn(), "agreedOn");
+        if (pairing.rulesAgreedOn() != null && command.agreedOn().isBefore(pairing.rulesAgreedOn())) {
+            throw RuleViolation.unprocessable("before-last-ground-rules", "Before the ground rules in place",
+                    "The ground rules in place were agreed on " + pairing.rulesAgreedOn() + "; rules that replace them cannot be dated "
+                            + command.agreedOn() + ".");
+        }
         apply(new GroundRulesAgreed(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.rules().stream().map(String::strip).toList(),
                 command.weeklyDay(), command.weeklyTime(), command.room().strip(), command.agreedOn()));
     }
@@ -208,7 +220,12 @@ public class Mentee {
 
     @EventSourcingHandler
     void on(PairingCreated event) {
-        active = new ActivePairing(event.pairingId(), event.mentorId(), event.pairedOn(), SupportLevel.INTENSIVE, event.pairedOn());
+        active = new ActivePairing(event.pairingId(), event.mentorId(), event.pairedOn(), SupportLevel.INTENSIVE, event.pairedOn(), null);
+    }
+
+    @EventSourcingHandler
+    void on(GroundRulesAgreed event) {
+        active = active.withRulesAgreed(event.agreedOn());
     }
 
     @EventSourcingHandler

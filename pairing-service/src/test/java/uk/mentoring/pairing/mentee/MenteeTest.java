@@ -186,6 +186,21 @@ class MenteeTest {
     }
 
     @Test
+    void ground_rules_agreed_again_replace_the_ones_in_place_and_follow_them_in_time() {
+        GroundRulesAgreed inPlace = new GroundRulesAgreed(PAIRING, SCHOOL, MENTOR, MENTEE, List.of("Meet every week"), DayOfWeek.TUESDAY,
+                LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(20));
+        fixture.given(enrolled(), paired(), inPlace)
+                .when(new AgreeGroundRules(MENTEE, PAIRING, List.of("Meet every week"), DayOfWeek.MONDAY, LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(3)))
+                .expectExceptionMessage("The ground rules in place were agreed on " + SEPTEMBER.plusDays(20) + "; rules that replace them cannot be dated "
+                        + SEPTEMBER.plusDays(3) + ".")
+                .expectNoEvents();
+        fixture.given(enrolled(), paired(), inPlace)
+                .when(new AgreeGroundRules(MENTEE, PAIRING, List.of("Meet every week"), DayOfWeek.MONDAY, LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(20)))
+                .expectEvents(new GroundRulesAgreed(PAIRING, SCHOOL, MENTOR, MENTEE, List.of("Meet every week"), DayOfWeek.MONDAY,
+                        LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(20)));
+    }
+
+    @Test
     void ground_rules_are_not_agreed_for_an_ended_pairing() {
         fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.OTHER, SEPTEMBER.plusDays(5)))
                 .when(new AgreeGroundRules(MENTEE, PAIRING, List.of("Meet every week"), DayOfWeek.TUESDAY, LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(6)))

@@ -229,6 +229,10 @@ class PairingThroughTheApiTest {
                 Map.of("displayName", "Kim", "email", TestData.email(), "stage", "WIZARD"));
         assertThat(wrongStage.status()).isEqualTo(400);
         assertThat(wrongStage.json().path("detail").asText()).contains("stage must be one of TRAINEE, ECT_YEAR_1");
+        TestApi.Answer stageByNumber = lead.post("/api/schools/" + school + "/mentees",
+                Map.of("displayName", "Kim", "email", TestData.email(), "stage", 1));
+        assertThat(stageByNumber.status()).as("a number is not read as the second stage").isEqualTo(400);
+        assertThat(stageByNumber.json().path("detail").asText()).contains("stage must be one of TRAINEE, ECT_YEAR_1");
 
         TestApi.Answer unknownField = lead.post("/api/schools/" + school + "/mentees",
                 Map.of("displayName", "Kim", "email", TestData.email(), "stage", "TRAINEE", "schoolId", UUID.randomUUID()));
