@@ -7,11 +7,12 @@ import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Which token claims carry roles and schools, as the services read them ({@code mentoring.security.claims}). */
+/** Which token claims carry the person, their roles and schools, as the services read them ({@code mentoring.security.claims}). */
 @ConfigurationProperties("mentoring.security.claims")
-public record ClaimNames(String roles, String schoolIds) {
+public record ClaimNames(String personId, String roles, String schoolIds) {
 
     public ClaimNames {
+        personId = personId == null ? "person_id" : personId;
         roles = roles == null ? "roles" : roles;
         schoolIds = schoolIds == null ? "school_ids" : schoolIds;
     }

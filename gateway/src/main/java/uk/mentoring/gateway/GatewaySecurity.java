@@ -133,8 +133,10 @@ class GatewaySecurity {
     /** People in the browser, and anything else without a bearer token: a session after signing in. */
     @Bean
     SecurityWebFilterChain browserSecurity(ServerHttpSecurity http) {
+        // a page's own calls for data hear 401, and the page says the session has ended; only a page itself is sent to sign in
         DelegatingServerAuthenticationEntryPoint entryPoint = new DelegatingServerAuthenticationEntryPoint(
-                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), PROBLEM_FOR_401));
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/api/**"), PROBLEM_FOR_401),
+                new DelegatingServerAuthenticationEntryPoint.DelegateEntry(new PathPatternParserServerWebExchangeMatcher("/dashboard/me"), PROBLEM_FOR_401));
         entryPoint.setDefaultEntryPoint(new RedirectServerAuthenticationEntryPoint("/oauth2/authorization/gateway"));
         RedirectServerLogoutSuccessHandler loggedOut = new RedirectServerLogoutSuccessHandler();
         loggedOut.setLogoutSuccessUrl(URI.create("/signed-out"));

@@ -4,17 +4,49 @@
   const D = window.Dashboard;
   const menteeId = decodeURIComponent(location.pathname.split('/').pop());
   const base = '/api/audit/mentees/' + encodeURIComponent(menteeId);
-  const when = iso => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-
-  function details(data) {
-    return Object.entries(data).filter(([name]) => !name.endsWith('Id'))
-      .map(([name, value]) => name + ': ' + (Array.isArray(value) ? value.join(', ') : typeof value === 'object' && value !== null ? JSON.stringify(value) : value))
-      .join('; ');
+  // the trust's day, wherever the auditor reads from: what was done on a day was done on that day in the schools
+  const LONDON = { timeZone: 'Europe/London' };
+  const dayOf = instant => instant.toLocaleDateString('en-CA', LONDON);
+  const clock = instant => instant.toLocaleTimeString('en-GB', Object.assign({ hour: '2-digit', minute: '2-digit', second: '2-digit' }, LONDON));
+  /** A time where one was recorded; a day alone where only a day was (the platform keeps those as its first moment). */
+  function when(iso) {
+    const instant = new Date(iso);
+    const time = clock(instant);
+    return D.day(dayOf(instant)) + (time === '00:00:00' ? '' : ', ' + time.slice(0, 5));
   }
+
+  const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+  const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
+  const words = name => name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  function readable(name, value) {
+    if (Array.isArray(value)) return value.map(item => readable(name, item)).join(', ');
+    if (value !== null && typeof value === 'object') return Object.entries(value).map(([key, item]) => words(key) + ': ' + readable(key, item)).join('; ');
+    if (typeof value === 'string' && INSTANT.test(value)) return when(value);
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return D.day(value);
+    if (typeof value === 'string' && CODE.test(value)) {
+      return name === 'stage' ? D.stage(value) : D.support(value) !== value ? D.support(value)
+        : value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+    }
+    return String(value);
+  }
+
+  /** An event's data as a person reads it: no ids, nothing left empty, dates and codes in words. */
+  function details(data) {
+    return Object.entries(data).filter(([name, value]) => !name.endsWith('Id') && value !== null && value !== undefined)
+      .map(([name, value]) => words(name) + ': ' + readable(name, value))
+      .join(' \u00b7 ');
+  }
+
+  let enrolledAs = null;
 
   async function showState(day) {
     const state = await D.api(base + '/state?asOf=' + encodeURIComponent(day));
-    D.fill('state', D.el('p', { text: (state.displayName || 'This mentee') + ', ' + D.stage(state.stage) + ': ' + state.entries
+    if (!state.entries) {
+      D.fill('state', D.el('p', { text: 'Nothing about ' + (enrolledAs || 'this mentee') + ' had been recorded by the end of ' + D.day(day)
+        + '. The history below dates things as they happened; this view reads the record as it stood on a day.' }));
+      return;
+    }
+    D.fill('state', D.el('p', { text: (state.displayName || enrolledAs || 'This mentee') + ', ' + D.stage(state.stage) + ': ' + state.entries
         + ' records had been made by the end of ' + D.day(day) + '.' }),
       state.pairings.length ? D.table('Pairings as they stood', ['Paired on', 'Status', { label: 'Meetings held', num: true },
         { label: 'Latest confidence', num: true }, { label: 'Reflections', num: true }, { label: 'Average depth', num: true }, 'Support'],
@@ -54,9 +86,21 @@
     return { total: first.total, events };
   }
 
+  /** A mentee nobody knows has no record to export or read as it stood. */
+  function nothingToShow() {
+    ['exports', 'state-panel', 'history-panel'].forEach(id => { document.getElementById(id).hidden = true; });
+  }
+
   async function show() {
     await D.viewer();
-    const [verification, history] = await Promise.all([D.api(base + '/verify'), readHistory()]);
+    let verification;
+    let history;
+    try {
+      [verification, history] = await Promise.all([D.api(base + '/verify'), readHistory()]);
+    } catch (problem) {
+      if (problem.status === 404) nothingToShow();
+      throw problem;
+    }
     document.getElementById('export-csv').href = base + '/export?format=csv';
     document.getElementById('export-jsonl').href = base + '/export?format=jsonl';
     D.fill('chain', verification.intact
@@ -67,10 +111,11 @@
       history.events.map(event => [when(event.occurredAt), when(event.recordedAt), event.type, details(event.data)])));
     const enrolled = history.events.find(event => event.type === 'MenteeEnrolled');
     if (enrolled) {
-      document.getElementById('title').textContent = 'Audit record: ' + enrolled.data.displayName;
+      enrolledAs = enrolled.data.displayName;
+      document.getElementById('title').textContent = 'Audit record: ' + enrolledAs;
     }
     const form = document.getElementById('as-of');
-    form.elements.asOf.value = new Date().toISOString().slice(0, 10);
+    form.elements.asOf.value = dayOf(new Date());
     form.addEventListener('submit', event => {
       event.preventDefault();
       D.run(() => showState(form.elements.asOf.value));

@@ -22,8 +22,14 @@
   }
 
   async function api(path) {
-    const response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
-    if (response.status === 401) {
+    let response;
+    try {
+      // a session that has ended is sent to sign in elsewhere; followed, that redirect only fails
+      response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', redirect: 'manual' });
+    } catch (unreachable) {
+      throw new Problem(0, 'Unreachable', 'The platform could not be reached just now. Check the connection, then reload the page.');
+    }
+    if (response.status === 401 || response.type === 'opaqueredirect') {
       throw new Problem(401, 'Signed out', 'Your session has ended. Reload the page to sign in again.');
     }
     const type = response.headers.get('Content-Type') || '';
@@ -141,6 +147,11 @@
     const who = document.getElementById('who');
     if (who) who.textContent = 'Signed in as ' + me.name;
     me.readsTrustWide = me.roles.includes('TRUST_LEAD') || me.roles.includes('AUDITOR');
+    me.leadsASchool = me.roles.includes('SCHOOL_LEAD') && me.schoolIds.length > 0;
+    // the menu offers only what this person may open
+    const home = document.getElementById('nav-home');
+    if (home) home.textContent = me.readsTrustWide ? 'Trust overview' : me.leadsASchool ? 'Your school' : 'Your pairings';
+    document.querySelectorAll('[data-trust-wide]').forEach(item => { item.hidden = !me.readsTrustWide; });
     return me;
   }
 
@@ -150,7 +161,7 @@
     const params = new URLSearchParams(location.search);
     const stageSelect = form.elements.stage;
     stageSelect.replaceChildren(el('option', { value: '', text: 'All stages' }),
-      Object.entries(STAGES).map(([value, label]) => el('option', { value, text: label })));
+      ...Object.entries(STAGES).map(([value, label]) => el('option', { value, text: label })));
     stageSelect.value = params.get('stage') || '';
     form.elements.from.value = params.get('from') || '';
     form.elements.to.value = params.get('to') || '';

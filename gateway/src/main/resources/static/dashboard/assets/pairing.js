@@ -13,8 +13,9 @@
     const title = D.person(pairing.mentee) + ' with ' + D.person(pairing.mentor);
     document.title = title + ' · Mentoring progress';
     document.getElementById('title').textContent = title;
-    const school = pairing.schoolName
-      ? D.el('a', { href: '/dashboard/schools/' + encodeURIComponent(pairing.schoolId), text: pairing.schoolName }) : 'School not yet known';
+    const readsSchool = me.readsTrustWide || me.leadsASchool && me.schoolIds.includes(pairing.schoolId);
+    const school = !pairing.schoolName ? 'School not yet known' : readsSchool
+      ? D.el('a', { href: '/dashboard/schools/' + encodeURIComponent(pairing.schoolId), text: pairing.schoolName }) : pairing.schoolName;
     const auditable = (me.roles.includes('AUDITOR') || me.roles.includes('TRUST_LEAD')) && pairing.mentee
       ? [' · ', D.el('a', { href: '/dashboard/audit/mentees/' + encodeURIComponent(pairing.mentee.id), text: 'the mentee\u2019s audit record' })] : [];
     D.fill('period', school, ' · ', D.stage(pairing.stage), ' · paired on ', D.day(pairing.pairedOn),
@@ -27,11 +28,12 @@
       ['First meeting', p.firstMeeting.heldOn ? D.day(p.firstMeeting.heldOn) + ', ' + days(p.firstMeeting.daysAfterPairing) + ' after pairing' : 'Not yet'],
       ['Ground rules', p.groundRules.agreed ? 'Agreed ' + D.day(p.groundRules.agreedOn) + (p.groundRules.atFirstMeeting ? ', at the first meeting' : '') : 'Not yet agreed',
         p.groundRules.agreed ? null : 'risk'],
-      ['Meetings held', D.number(p.cadence.meetingsHeld, 0) + (p.cadence.weeklySlots ? ' of ' + p.cadence.weeklySlots + ' weeks' : '')],
-      ['Weekly meetings kept', D.percent(p.cadence.kept)],
+      ['Meetings held', D.number(p.cadence.meetingsHeld, 0)],
+      // weeks, not meetings: two meetings in one week keep one week
+      ['Weeks with a meeting', p.cadence.weeklySlots ? p.cadence.weeksWithAMeeting + ' of ' + p.cadence.weeklySlots + ' (' + D.percent(p.cadence.kept) + ')' : 'None yet'],
       ['Missed or cancelled', D.number(p.cadence.meetingsMissed + p.cadence.meetingsCancelled, 0)],
       ['Latest confidence (1-5)', D.number(p.confidence.latest, 0)],
-      ['Confidence trend', { RISING: 'Rising', STEADY: 'Steady', FALLING: 'Falling', TOO_FEW_MEETINGS: 'Too few meetings yet' }[p.confidence.trend]],
+      ['Confidence over the pairing', { RISING: 'Rising', STEADY: 'Steady', FALLING: 'Falling', TOO_FEW_MEETINGS: 'Too few meetings yet' }[p.confidence.trend]],
       ['Reflections', D.number(p.reflections.submitted, 0) + ' (' + p.reflections.reviewed + ' reviewed)'],
       ['Targets the mentee identified', p.targets.set ? p.targets.identifiedByMentee + ' of ' + p.targets.set : 'None set yet'],
       ['Lessons observed', D.number(p.observations.observed, 0)],

@@ -9,7 +9,7 @@
     const school = await D.api('/api/analytics/schools/' + encodeURIComponent(schoolId) + D.query(params));
     document.title = school.name + ' · Mentoring progress';
     document.getElementById('title').textContent = school.name;
-    document.getElementById('period').textContent = 'URN ' + (school.urn || '–') + ' · ' + (school.phase || '').toLowerCase()
+    document.getElementById('period').textContent = 'URN ' + (school.urn || '–') + ' · ' + (school.phase || '').toLowerCase().replace(/_/g, '-')
       + ' · from ' + D.day(school.from) + ' to ' + D.day(school.asOf);
 
     D.progressFigures('figures', school.progress, [

@@ -3,15 +3,45 @@
   'use strict';
   const D = window.Dashboard;
 
+  /** A mentor's or a mentee's pairings, listed; with only one, they go straight to it. */
+  async function ownPairings(me) {
+    const mentor = me.roles.includes('MENTOR');
+    if (!me.personId || !(mentor || me.roles.includes('MENTEE'))) {
+      throw new Error('The trust overview is for trust leads and auditors, and a school\u2019s page for its leads.');
+    }
+    const path = (mentor ? '/api/analytics/mentors/' : '/api/analytics/mentees/') + encodeURIComponent(me.personId);
+    const view = await D.api(path);
+    const pairings = mentor ? view.activePairings.concat(view.startingLater, view.endedPairings) : view.pairings.slice().reverse();
+    if (pairings.length === 1) {
+      location.replace('/dashboard/pairings/' + encodeURIComponent(pairings[0].pairingId));
+      return;
+    }
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const state = pairing => pairing.status === 'ENDED' ? 'Ended ' + D.day(pairing.endedOn)
+      : pairing.pairedOn > today ? 'Starts ' + D.day(pairing.pairedOn) : 'Active';
+    // a pairing that has not started has no page yet
+    const named = (pairing, who) => pairing.pairedOn > today ? D.person(who)
+      : D.el('a', { href: '/dashboard/pairings/' + encodeURIComponent(pairing.pairingId), text: D.person(who) });
+    document.title = 'Your pairings \u00b7 Mentoring progress';
+    const status = document.getElementById('status');
+    document.getElementById('content').replaceChildren(D.el('h1', { text: 'Your pairings' }), status,
+      D.el('section', { class: 'panel' }, pairings.length
+        ? D.table(mentor ? 'The mentees you mentor, now and before' : 'Your mentors, the latest first', [mentor ? 'Mentee' : 'Mentor', 'School', 'Stage', 'Paired on', 'Status'],
+          pairings.map(pairing => [named(pairing, mentor ? pairing.mentee : pairing.mentor), pairing.schoolName || 'Not yet known',
+            D.stage(pairing.stage), D.day(pairing.pairedOn), state(pairing)]))
+        : D.el('p', { text: mentor ? 'You are not mentoring anyone at the moment.' : 'You have not been paired with a mentor yet.' })));
+  }
+
   async function show(params) {
     const me = await D.viewer();
     if (!me.readsTrustWide) {
-      // a school lead's dashboard is their school
-      if (me.schoolIds.length) {
+      // a school lead's dashboard is their school; a mentor's or a mentee's, their own pairings
+      if (me.leadsASchool) {
         location.replace('/dashboard/schools/' + encodeURIComponent(me.schoolIds[0]));
-        return;
+      } else {
+        await ownPairings(me);
       }
-      throw new Error('The trust overview is for trust leads and auditors.');
+      return;
     }
     const trust = await D.api('/api/analytics/trust' + D.query(params));
     document.getElementById('period').textContent = 'From ' + D.day(trust.from) + ' to ' + D.day(trust.asOf)

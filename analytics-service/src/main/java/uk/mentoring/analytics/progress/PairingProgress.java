@@ -68,9 +68,10 @@ public record PairingProgress(
     /**
      * @param weeklySlots weeks from the first meeting to today (or the pairing's end), each a slot for the weekly meeting; the
      *                    week under way counts once it is over or once a meeting is held in it
-     * @param kept        meetings held per weekly slot, at most 1; null before the first meeting
+     * @param weeksWithAMeeting the slots in which at least one meeting was held; null before the first meeting
+     * @param kept        the share of slots with a meeting, {@code weeksWithAMeeting / weeklySlots}; null before the first meeting
      */
-    public record Cadence(int meetingsHeld, Integer weeklySlots, Double kept, int meetingsMissed, int meetingsCancelled,
+    public record Cadence(int meetingsHeld, Integer weeklySlots, Integer weeksWithAMeeting, Double kept, int meetingsMissed, int meetingsCancelled,
                           LocalDate lastMeetingOn, Integer daysSinceLastMeeting) {
     }
 
@@ -155,7 +156,7 @@ public record PairingProgress(
         // it, however many were: four meetings in one week and none in the next three keep one of
         // four. A week all in the holidays is no slot, unless they met in it anyway.
         Integer slots = null;
-        long slotsWithAMeeting = 0;
+        Integer slotsWithAMeeting = null;
         if (first != null) {
             Set<Long> met = held.stream().map(meeting -> ChronoUnit.DAYS.between(first.heldOn(), meeting.heldOn()) / 7)
                     .collect(Collectors.toSet());
@@ -177,7 +178,7 @@ public record PairingProgress(
                 .filter(meeting -> history.endedOn() == null || meeting.scheduledOn() == null || !meeting.scheduledOn().isAfter(history.endedOn()))
                 .count();
         int cancelled = (int) history.meetings().stream().filter(meeting -> meeting.cancelledOn() != null).count();
-        return new Cadence(held.size(), slots, kept, missed, cancelled, last, last == null ? null : (int) ChronoUnit.DAYS.between(last, end));
+        return new Cadence(held.size(), slots, slotsWithAMeeting, kept, missed, cancelled, last, last == null ? null : (int) ChronoUnit.DAYS.between(last, end));
     }
 
     private static boolean hasSchoolDay(LocalDate weekFrom, RiskThresholds thresholds) {

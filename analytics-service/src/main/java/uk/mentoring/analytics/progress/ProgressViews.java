@@ -154,17 +154,32 @@ public class ProgressViews {
         });
     }
 
+    /**
+     * A mentor's pairings: those under way, those made to start later (a mentor may plan the first
+     * meeting ahead), and those that have ended, the latest first. A pairing called off before it
+     * began is none of them.
+     */
     public Optional<MentorView> mentor(UUID mentorId) {
         return directory.mentor(mentorId).map(mentor -> {
-            List<PairingProgress> current = histories.ofMentor(mentorId).stream()
-                    .map(history -> PairingProgress.of(history, today(), thresholds)).filter(PairingProgress::isActive).toList();
-            Map<UUID, Person> people = directory.people(members(current));
-            List<PairingSummary> summaries = current.stream()
-                    .map(pairing -> new PairingSummary(pairing.pairingId(), pairing.schoolId(), null, people.get(pairing.mentorId()),
+            LocalDate today = today();
+            List<PairingHistory> all = histories.ofMentor(mentorId).stream().filter(history -> !history.wasCalledOff()).toList();
+            // a pairing yet to start is shown as it will stand on its first day
+            List<PairingProgress> progress = all.stream()
+                    .map(history -> PairingProgress.of(history, history.pairedOn().isAfter(today) ? history.pairedOn() : today, thresholds)).toList();
+            Map<UUID, Person> people = directory.people(members(progress));
+            Map<UUID, String> schoolNames = new LinkedHashMap<>();
+            directory.schools().forEach(school -> schoolNames.put(school.schoolId(), school.name()));
+            Comparator<PairingSummary> byStart = Comparator.comparing(PairingSummary::pairedOn).thenComparing(summary -> summary.pairingId().toString());
+            List<PairingSummary> summaries = progress.stream()
+                    .map(pairing -> new PairingSummary(pairing.pairingId(), pairing.schoolId(), schoolNames.get(pairing.schoolId()), people.get(pairing.mentorId()),
                             people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.endedOn(), pairing.status(),
                             pairing.support().current(), pairing.confidence().latest(), pairing.reflections().averageDepth(), pairing.risks()))
-                    .sorted(Comparator.comparing(PairingSummary::pairedOn).thenComparing(summary -> summary.pairingId().toString())).toList();
-            return new MentorView(mentorId, mentor.schoolId(), mentor.displayName(), mentor.subjects(), summaries);
+                    .toList();
+            return new MentorView(mentorId, mentor.schoolId(), schoolNames.get(mentor.schoolId()), mentor.displayName(), mentor.subjects(),
+                    summaries.stream().filter(summary -> summary.status() == Status.ACTIVE && !summary.pairedOn().isAfter(today)).sorted(byStart).toList(),
+                    summaries.stream().filter(summary -> summary.status() == Status.ACTIVE && summary.pairedOn().isAfter(today)).sorted(byStart).toList(),
+                    summaries.stream().filter(summary -> summary.status() == Status.ENDED).sorted(Comparator.comparing(PairingSummary::endedOn)
+                            .thenComparing(byStart).reversed()).toList());
         });
     }
 
@@ -293,6 +308,7 @@ public class ProgressViews {
         }
     }
 
-    public record MentorView(UUID mentorId, UUID schoolId, String displayName, List<String> subjects, List<PairingSummary> activePairings) {
+    public record MentorView(UUID mentorId, UUID schoolId, String schoolName, String displayName, List<String> subjects,
+                             List<PairingSummary> activePairings, List<PairingSummary> startingLater, List<PairingSummary> endedPairings) {
     }
 }

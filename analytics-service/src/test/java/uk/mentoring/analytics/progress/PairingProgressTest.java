@@ -50,6 +50,18 @@ class PairingProgressTest {
     }
 
     @Test
+    void two_meetings_in_one_week_keep_one_week() {
+        PairingProgress progress = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(3), 3, false)
+                .held(PAIRED.plusDays(15), 4, false).asOf(PAIRED.plusDays(22));
+
+        assertThat(progress.cadence().meetingsHeld()).isEqualTo(3);
+        assertThat(progress.cadence().weeklySlots()).isEqualTo(3);
+        assertThat(progress.cadence().weeksWithAMeeting()).isEqualTo(2);
+        assertThat(progress.cadence().kept()).isEqualTo(0.67);
+        assertThat(new History().asOf(PAIRED.plusDays(22)).cadence().weeksWithAMeeting()).as("before the first meeting").isNull();
+    }
+
+    @Test
     void weekly_cadence_counts_the_weeks_since_the_first_meeting_and_the_week_under_way_once_it_is_over_or_kept() {
         History history = new History().held(PAIRED.plusDays(1), 3, true).held(PAIRED.plusDays(15), 3, false);
 
@@ -58,6 +70,7 @@ class PairingProgressTest {
         PairingProgress fifthWeekOver = history.asOf(PAIRED.plusDays(35));
 
         assertThat(fifthWeekBegun.cadence().weeklySlots()).isEqualTo(4);
+        assertThat(fifthWeekBegun.cadence().weeksWithAMeeting()).isEqualTo(2);
         assertThat(fifthWeekBegun.cadence().kept()).isEqualTo(0.5);
         assertThat(fifthWeekBegun.cadence().daysSinceLastMeeting()).isEqualTo(14);
         assertThat(fifthWeekOver.cadence().weeklySlots()).isEqualTo(5);

@@ -123,6 +123,32 @@ class ProgressProjectionsTest {
     }
 
     @Test
+    void a_mentor_sees_the_pairings_under_way_those_to_start_later_and_those_that_ended_but_none_called_off() {
+        UUID thirdMentee = UUID.randomUUID();
+        UUID ended = UUID.randomUUID();
+        UUID later = UUID.randomUUID();
+        UUID calledOff = UUID.randomUUID();
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        events.add(received(new MenteeEnrolled(thirdMentee, school, "Lucy Marsh", "l.m@example.org", MenteeStage.TRAINEE, List.of())));
+        events.add(received(new PairingCreated(ended, school, mentor, thirdMentee, MenteeStage.TRAINEE, LocalDate.of(2026, 9, 1))));
+        events.add(received(new PairingEnded(ended, school, mentor, thirdMentee, PairingEndReason.PROGRAMME_COMPLETED, LocalDate.of(2026, 10, 30))));
+        events.add(received(new PairingCreated(calledOff, school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY.plusDays(10))));
+        events.add(received(new PairingEnded(calledOff, school, mentor, secondMentee, PairingEndReason.OTHER, TODAY.plusDays(10))));
+        events.add(received(new PairingCreated(later, school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY.plusDays(30))));
+        apply(events);
+
+        ProgressViews.MentorView view = views.mentor(mentor).orElseThrow();
+
+        assertThat(view.schoolName()).isEqualTo("Riverside Primary Academy");
+        assertThat(view.activePairings()).extracting(ProgressViews.PairingSummary::pairingId).containsExactly(pairing);
+        assertThat(view.activePairings().get(0).schoolName()).isEqualTo("Riverside Primary Academy");
+        assertThat(view.startingLater()).extracting(ProgressViews.PairingSummary::pairingId, ProgressViews.PairingSummary::pairedOn)
+                .containsExactly(Tuple.tuple(later, TODAY.plusDays(30)));
+        assertThat(view.endedPairings()).extracting(ProgressViews.PairingSummary::pairingId, ProgressViews.PairingSummary::endedOn)
+                .containsExactly(Tuple.tuple(ended, LocalDate.of(2026, 10, 30)));
+    }
+
+    @Test
     void a_mentee_whose_pairing_ended_as_they_finished_waits_for_no_mentor_and_one_whose_mentor_changed_does() {
         List<ReceivedEvent> finished = new ArrayList<>(directory());
         finished.add(received(new PairingEnded(pairing, school, mentor, mentee, PairingEndReason.MENTEE_INDEPENDENT, TODAY.minusDays(3))));

@@ -1,6 +1,7 @@
 package uk.mentoring.gateway.dashboard;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.GET;
+import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -41,6 +43,7 @@ class DashboardPages {
         String pairing = render("pairing", "Pairing", true);
         String rebuild = render("rebuild", "Rebuilding the views", false);
         String audit = render("audit", "Audit record", false);
+        String notFound = render("not-found", "Page not found", false);
         return RouterFunctions.route(GET("/dashboard"), request -> page(request, trust))
                 .andRoute(GET("/dashboard/schools/{schoolId}"), request -> page(request, school))
                 .andRoute(GET("/dashboard/pairings/{pairingId}"), request -> page(request, pairing))
@@ -48,7 +51,10 @@ class DashboardPages {
                 .andRoute(GET("/dashboard/audit/mentees/{menteeId}"), request -> page(request, audit))
                 .andRoute(GET("/dashboard/me"), request -> ReactiveSecurityContextHolder.getContext()
                         .map(context -> viewer(context.getAuthentication(), claims))
-                        .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(viewer)));
+                        .flatMap(viewer -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).bodyValue(viewer)))
+                // a mistyped or old address reads as a page with a way back, not as the API's problem
+                .andRoute(GET("/dashboard/**").and(path("/dashboard/assets/**").negate()), request -> ServerResponse.status(HttpStatus.NOT_FOUND)
+                        .contentType(MediaType.TEXT_HTML).cacheControl(CacheControl.noCache()).bodyValue(notFound));
     }
 
     /** A page, with the session's CSRF cookie set so that the page's own writes are accepted. */
@@ -82,10 +88,12 @@ class DashboardPages {
             attributes = script.getToken().getClaims();
         }
         Object name = attributes.getOrDefault("name", attributes.get("sub"));
-        return new Viewer(name == null ? "" : name.toString(), ClaimNames.roles(attributes.get(claims.roles())),
-                ClaimNames.values(attributes.get(claims.schoolIds())));
+        Object personId = attributes.get(claims.personId());
+        return new Viewer(name == null ? "" : name.toString(), personId == null ? null : personId.toString(),
+                ClaimNames.roles(attributes.get(claims.roles())), ClaimNames.values(attributes.get(claims.schoolIds())));
     }
 
-    record Viewer(String name, List<String> roles, List<String> schoolIds) {
+    /** Who is looking; {@code personId} lets a mentor or mentee land on their own pairing. */
+    record Viewer(String name, String personId, List<String> roles, List<String> schoolIds) {
     }
 }

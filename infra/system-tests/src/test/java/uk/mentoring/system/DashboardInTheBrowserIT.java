@@ -168,6 +168,73 @@ class DashboardInTheBrowserIT {
     }
 
     @Test
+    void the_stage_filter_offers_every_stage_and_shows_the_one_in_use() {
+        signIn("trust-lead");
+        open("/dashboard?stage=TRAINEE");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+
+        WebElement stage = browser.findElement(By.name("stage"));
+        assertThat(stage.findElements(By.tagName("option"))).extracting(WebElement::getText)
+                .containsExactly("All stages", "Trainee", "ECT year 1", "ECT year 2", "New middle leader", "New senior leader");
+        assertThat(stage.getDomProperty("value")).isEqualTo("TRAINEE");
+        assertThat(browser.findElement(By.id("period")).getText()).contains("Trainee");
+    }
+
+    @Test
+    void a_mentor_lands_on_their_own_pairings_and_the_menu_offers_only_what_they_may_open() {
+        String amira = client.token("mentor-1");
+        JsonNode mine = client.get("/api/analytics/mentors/" + PlatformClient.claims(amira).path("person_id").asText(), amira).json();
+        List<String> pairings = new ArrayList<>();
+        List.of("activePairings", "startingLater", "endedPairings").forEach(list -> mine.path(list).forEach(p -> pairings.add(p.path("pairingId").asText())));
+        assertThat(pairings).as("the demo trust pairs Amira").isNotEmpty();
+        signIn("mentor-1");
+
+        open("/dashboard");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+
+        if (pairings.size() == 1) {
+            assertThat(browser.getCurrentUrl()).endsWith("/dashboard/pairings/" + pairings.get(0));
+        } else {
+            assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Your pairings");
+            assertThat(browser.findElements(By.cssSelector("#content tbody tr"))).hasSize(pairings.size());
+        }
+        assertThat(browser.findElement(By.id("status")).getText()).as("nothing refused").isEmpty();
+        assertThat(browser.findElement(By.id("nav-home")).getText()).isEqualTo("Your pairings");
+        assertThat(browser.findElement(By.cssSelector("header a[href='/dashboard/rebuild']")).isDisplayed()).as("a page only the trust's leads may open").isFalse();
+    }
+
+    @Test
+    void a_session_that_has_ended_is_told_so_and_an_address_nothing_answers_is_a_page() {
+        signIn("trust-lead");
+        open("/dashboard/trust");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+        assertThat(browser.findElement(By.id("home")).getAttribute("href")).endsWith("/dashboard");
+
+        open("/dashboard");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        browser.manage().deleteAllCookies();
+        browser.findElement(By.cssSelector("#filters button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Your session has ended"));
+    }
+
+    @Test
+    void the_audit_record_dates_a_day_as_a_day_and_an_unknown_mentee_has_nothing_to_export() {
+        String tom = PlatformClient.claims(client.token("mentee-1")).path("person_id").asText();
+        signIn("auditor");
+        open("/dashboard/audit/mentees/" + tom);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+
+        WebElement paired = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='PairingCreated']]"));
+        assertThat(paired.findElement(By.tagName("th")).getText()).as("a day, without a time the record never had").matches("\\d{1,2} \\w+ \\d{4}");
+        assertThat(browser.findElement(By.id("history")).getText()).doesNotContain("null");
+
+        open("/dashboard/audit/mentees/" + UUID.randomUUID());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is known here"));
+        assertThat(browser.findElement(By.id("exports")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("state-panel")).isDisplayed()).isFalse();
+    }
+
+    @Test
     void the_overview_fits_a_phone_without_scrolling_sideways() {
         signIn("trust-lead");
         browser.manage().window().setSize(new Dimension(390, 844));
