@@ -25,6 +25,7 @@ import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.contracts.pairing.PersonRole;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
@@ -219,15 +220,37 @@ class MeetingsThroughTheApiTest {
     }
 
     @Test
-    void nothing_is_recorded_in_an_ended_pairing() {
+    void what_happened_while_a_pairing_lasted_is_recorded_after_it_ended_and_nothing_after_its_last_day() {
         Members members = pairing();
-        publisher.publish(new PairingEnded(members.pairing(), members.school(), members.mentor(), members.mentee(), PairingEndReason.OTHER, LocalDate.now()));
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        LocalDate today = LocalDate.now(SchoolTime.ZONE);
+        String lastWeek = today.minusDays(5).atTime(10, 0).toString();
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", lastWeek,
+                "durationMinutes", 45, "room", "Room 4")).id();
+        publisher.publish(new PairingEnded(members.pairing(), members.school(), members.mentor(), members.mentee(), PairingEndReason.MENTEE_LEFT_SCHOOL,
+                today.minusDays(3)));
         await().atMost(Duration.ofSeconds(20)).until(() -> !pairings.find(members.pairing()).orElseThrow().isActive());
 
-        TestApi.Answer answer = TestApi.at(port).as(members.mentorPerson()).post("/api/meetings", Map.of("pairingId", members.pairing(),
-                "scheduledFor", "2026-12-01T15:45", "durationMinutes", 45, "room", "Room 4"));
-        assertThat(answer.status()).isEqualTo(409);
-        assertThat(answer.json().path("type").asText()).isEqualTo("/problems/pairing-not-active");
+        TestApi.Answer heldLate = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", lastWeek, "durationMinutes", 45,
+                "quietRoomBooked", true, "topics", List.of("Leaving well"), "agreedActions", List.of(), "menteeConfidence", 4));
+        assertThat(heldLate.status()).as("held before the pairing ended, recorded after: " + heldLate).isEqualTo(200);
+        assertThat(mentor.post("/api/observations", Map.of("pairingId", members.pairing(), "observedAt", today.minusDays(4).atTime(9, 0).toString(),
+                "focus", "Questioning", "strengths", List.of("Calm start"), "developmentPoints", List.of())).status()).isEqualTo(201);
+
+        TestApi.Answer afterTheEnd = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(),
+                "scheduledFor", today.plusDays(2).atTime(15, 45).toString(), "durationMinutes", 45, "room", "Room 4"));
+        assertThat(afterTheEnd.status()).isEqualTo(409);
+        assertThat(afterTheEnd.json().path("type").asText()).isEqualTo("/problems/pairing-not-active");
+        assertThat(afterTheEnd.json().path("detail").asText()).isEqualTo("Pairing " + members.pairing() + " ended on " + today.minusDays(3)
+                + "; only what happened by then can still be recorded in it, with scheduledFor on or before that day.");
+        assertThat(mentor.post("/api/observations", Map.of("pairingId", members.pairing(), "observedAt", today.minusDays(2).atTime(9, 0).toString(),
+                "focus", "Questioning", "strengths", List.of("Calm start"), "developmentPoints", List.of())).status()).isEqualTo(409);
+        TestApi.Answer rated = TestApi.at(port).as(Person.mentee(members.mentee(), members.school()))
+                .post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 3));
+        assertThat(rated.status()).isEqualTo(409);
+        assertThat(rated.json().path("detail").asText()).endsWith("a mentee rates their confidence only while a pairing lasts.");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(meeting, "uk.mentoring.meeting.MeetingHeld.v2") != null);
     }
 
     @Test

@@ -24,6 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.pairings.PairingDirectory;
 import uk.mentoring.testkit.TestApi;
@@ -166,6 +169,27 @@ class ReflectionsThroughTheApiTest {
                 .contains("\"identifiedBy\":\"MENTEE\"");
         assertThat(new String(find(byMentor.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v2").value().getData().toBytes()))
                 .contains("\"identifiedBy\":\"MENTOR\"");
+    }
+
+    @Test
+    void a_target_met_before_the_pairing_ended_is_recorded_after_and_one_dated_later_is_not() {
+        Members members = pairing();
+        TestApi mentee = TestApi.at(port).as(members.menteePerson());
+        LocalDate today = LocalDate.now(SchoolTime.ZONE);
+        String target = mentee.post("/api/development-targets", Map.of("pairingId", members.pairing(), "area", "Wait time after questions",
+                "setOn", today.minusDays(10).toString())).id();
+        publisher.publish(new PairingEnded(members.pairing(), members.school(), members.mentor(), members.mentee(), PairingEndReason.MENTEE_LEFT_SCHOOL,
+                today.minusDays(3)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !pairings.find(members.pairing()).orElseThrow().isActive());
+
+        TestApi.Answer metToday = mentee.post("/api/development-targets/" + target + "/met", Map.of());
+        assertThat(metToday.status()).as("today is after the pairing's last day").isEqualTo(409);
+        assertThat(metToday.json().path("detail").asText()).contains("only what happened by then can still be recorded in it, with metOn on or before");
+        assertThat(mentee.post("/api/development-targets/" + target + "/met", Map.of("metOn", today.minusDays(4).toString())).status()).isEqualTo(200);
+        assertThat(mentee.post("/api/reflections", Map.of("pairingId", members.pairing(), "model", "FREE", "sections", Map.of("text", "Last week"),
+                "selfAssessedDepth", "APPLYING")).status()).as("written today, after the end").isEqualTo(409);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> find(target, "uk.mentoring.reflection.DevelopmentTargetMet.v1") != null);
     }
 
     @Test

@@ -14,9 +14,10 @@ import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.security.PairingAccess;
 
 /**
- * The pairing a request is about, checked: known from the pairing topic, seen by the caller,
- * acted on by the right member, and still active. Meetings, observations, reflections and
- * targets are recorded only within an active pairing.
+ * The pairing a request is about, checked: known from the pairing topic, seen by the caller and
+ * acted on by the right member. Meetings, observations, reflections and targets are recorded only
+ * within the pairing's life ({@link #withinPairing}): from the day it started, and, once it has
+ * ended, up to its last day, so that what happened while it lasted can still be recorded late.
  */
 public class ActivePairings {
 
@@ -57,10 +58,6 @@ public class ActivePairings {
             case MENTEE -> PairingAccess.requireMentee(caller, pairing.members());
             case EITHER -> PairingAccess.requireMember(caller, pairing.members());
         }
-        if (!pairing.isActive()) {
-            throw RuleViolation.conflict("pairing-not-active", "Pairing has ended",
-                    "Pairing " + pairing.pairingId() + " ended on " + pairing.endedOn().orElseThrow() + "; nothing more is recorded in it.");
-        }
         return pairing;
     }
 
@@ -71,19 +68,35 @@ public class ActivePairings {
 
     /**
      * A day within the pairing: not before the day it started (a pairing may be made ahead of
-     * its start), as the pairing service holds its ground rules and changes of support to it.
+     * its start), as the pairing service holds its ground rules and changes of support to it; and
+     * not after the day it ended. A meeting held the day before the mentee left is recorded the
+     * week after as held, not left to be called missed.
      */
-    public static LocalDate sincePaired(KnownPairing pairing, LocalDate day, String field) {
+    public static LocalDate withinPairing(KnownPairing pairing, LocalDate day, String field) {
         if (day.isBefore(pairing.pairedOn())) {
             throw RuleViolation.unprocessable("before-pairing-started", "Before the pairing started",
                     field + " (" + day + ") is before the pairing started on " + pairing.pairedOn() + ".");
         }
+        pairing.endedOn().filter(day::isAfter).ifPresent(endedOn -> {
+            throw RuleViolation.conflict("pairing-not-active", "Pairing has ended",
+                    "Pairing " + pairing.pairingId() + " ended on " + endedOn + "; only what happened by then can still be recorded in it, with "
+                            + field + " on or before that day.");
+        });
         return day;
     }
 
-    /** A moment within the pairing: on or after the day it started, in the schools' time. */
-    public static Instant sincePaired(KnownPairing pairing, Instant moment, String field) {
-        sincePaired(pairing, moment.atZone(SchoolTime.ZONE).toLocalDate(), field);
+    /** Something done now, with no day of its own to date it by: only while the pairing lasts. */
+    public static KnownPairing stillActive(KnownPairing pairing, String what) {
+        pairing.endedOn().ifPresent(endedOn -> {
+            throw RuleViolation.conflict("pairing-not-active", "Pairing has ended",
+                    "Pairing " + pairing.pairingId() + " ended on " + endedOn + "; " + what + " only while a pairing lasts.");
+        });
+        return pairing;
+    }
+
+    /** A moment within the pairing, as above, by its day in the schools' time. */
+    public static Instant withinPairing(KnownPairing pairing, Instant moment, String field) {
+        withinPairing(pairing, moment.atZone(SchoolTime.ZONE).toLocalDate(), field);
         return moment;
     }
 

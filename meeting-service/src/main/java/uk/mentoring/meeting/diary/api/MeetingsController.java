@@ -58,7 +58,7 @@ class MeetingsController {
     ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleRequest request, Caller caller) {
         KnownPairing known = pairings.forMember(request.pairingId(), caller, Member.MENTOR);
         Pairing pairing = Pairing.of(known);
-        Instant scheduledFor = ActivePairings.sincePaired(known, SchoolTime.parseMoment(request.scheduledFor(), "scheduledFor"), "scheduledFor");
+        Instant scheduledFor = ActivePairings.withinPairing(known, SchoolTime.parseMoment(request.scheduledFor(), "scheduledFor"), "scheduledFor");
         if (scheduledFor.isAfter(Instant.now().plus(HOW_FAR_AHEAD))) {
             throw RuleViolation.unprocessable("date-too-far-ahead", "Too far ahead", "scheduledFor is more than a year away.");
         }
@@ -82,7 +82,7 @@ class MeetingsController {
     ResponseEntity<Void> held(@PathVariable UUID meetingId, @Valid @RequestBody HeldRequest request, Caller caller) {
         KnownPairing known = pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR);
         Pairing pairing = Pairing.of(known);
-        Instant heldAt = ActivePairings.sincePaired(known, ActivePairings.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt"), "heldAt");
+        Instant heldAt = ActivePairings.withinPairing(known, ActivePairings.past(SchoolTime.parseMoment(request.heldAt(), "heldAt"), "heldAt"), "heldAt");
         commands.sendAndWait(new HoldMeeting(pairing.pairingId(), meetingId, heldAt, request.durationMinutes(), request.quietRoomBooked(),
                 request.topics(), request.agreedActions(), request.menteeConfidence()));
         return ResponseEntity.ok().build();
@@ -97,7 +97,8 @@ class MeetingsController {
      */
     @PostMapping("/api/meetings/{meetingId}/confidence")
     ResponseEntity<Void> confidence(@PathVariable UUID meetingId, @Valid @RequestBody ConfidenceRequest request, Caller caller) {
-        Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTEE));
+        Pairing pairing = Pairing.of(ActivePairings.stillActive(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTEE),
+                "a mentee rates their confidence"));
         commands.sendAndWait(new RateConfidence(pairing.pairingId(), meetingId, request.confidence(), Instant.now()));
         return ResponseEntity.ok().build();
     }
@@ -107,9 +108,10 @@ class MeetingsController {
 
     @PostMapping("/api/meetings/{meetingId}/cancel")
     ResponseEntity<Void> cancel(@PathVariable UUID meetingId, @Valid @RequestBody CancelRequest request, Caller caller) {
-        Pairing pairing = Pairing.of(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR));
-        Instant cancelledAt = request.cancelledAt() == null ? Instant.now()
-                : ActivePairings.past(SchoolTime.parseMoment(request.cancelledAt(), "cancelledAt"), "cancelledAt");
+        KnownPairing known = pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR);
+        Pairing pairing = Pairing.of(known);
+        Instant cancelledAt = ActivePairings.withinPairing(known, request.cancelledAt() == null ? Instant.now()
+                : ActivePairings.past(SchoolTime.parseMoment(request.cancelledAt(), "cancelledAt"), "cancelledAt"), "cancelledAt");
         commands.sendAndWait(new CancelMeeting(pairing.pairingId(), meetingId, request.reason(), cancelledAt));
         return ResponseEntity.ok().build();
     }

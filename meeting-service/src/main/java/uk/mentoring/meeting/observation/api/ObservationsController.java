@@ -48,7 +48,7 @@ class ObservationsController {
     ResponseEntity<Created> observe(@Valid @RequestBody ObservationRequest request, Caller caller) {
         KnownPairing known = pairings.forMember(request.pairingId(), caller, Member.MENTOR);
         Pairing pairing = Pairing.of(known);
-        Instant observedAt = ActivePairings.sincePaired(known,
+        Instant observedAt = ActivePairings.withinPairing(known,
                 ActivePairings.past(SchoolTime.parseMoment(request.observedAt(), "observedAt"), "observedAt"), "observedAt");
         UUID observationId = UUID.randomUUID();
         pairings.register(OBSERVATION, observationId, pairing.pairingId());
@@ -61,8 +61,9 @@ class ObservationsController {
 
     @PostMapping("/api/observations/{observationId}/feedback")
     ResponseEntity<Void> feedback(@PathVariable UUID observationId, @Valid @RequestBody FeedbackRequest request, Caller caller) {
-        pairings.forMemberOf(OBSERVATION, observationId, caller, Member.MENTOR);
-        Instant givenAt = request.givenAt() == null ? Instant.now() : ActivePairings.past(SchoolTime.parseMoment(request.givenAt(), "givenAt"), "givenAt");
+        KnownPairing known = pairings.forMemberOf(OBSERVATION, observationId, caller, Member.MENTOR);
+        Instant givenAt = ActivePairings.withinPairing(known, request.givenAt() == null ? Instant.now()
+                : ActivePairings.past(SchoolTime.parseMoment(request.givenAt(), "givenAt"), "givenAt"), "givenAt");
         commands.sendAndWait(new GiveFeedback(observationId, request.feedback(), givenAt));
         return ResponseEntity.ok().build();
     }

@@ -48,10 +48,11 @@ class ReflectionsController {
     @PostMapping("/api/reflections")
     ResponseEntity<Created> submit(@Valid @RequestBody SubmitRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMember(request.pairingId(), caller, Member.MENTEE);
+        Instant submittedAt = ActivePairings.withinPairing(pairing, moment(request.submittedAt(), "submittedAt"), "submittedAt");
         UUID reflectionId = UUID.randomUUID();
         pairings.register(REFLECTION, reflectionId, pairing.pairingId());
         commands.sendAndWait(new SubmitReflection(reflectionId, pairing, request.model(), request.sections(), request.selfAssessedDepth(),
-                request.privateNote(), ActivePairings.sincePaired(pairing, moment(request.submittedAt(), "submittedAt"), "submittedAt")));
+                request.privateNote(), submittedAt));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), reflectionId);
     }
 
@@ -60,8 +61,9 @@ class ReflectionsController {
 
     @PostMapping("/api/reflections/{reflectionId}/review")
     ResponseEntity<Void> review(@PathVariable UUID reflectionId, @Valid @RequestBody ReviewRequest request, Caller caller) {
-        pairings.forMemberOf(REFLECTION, reflectionId, caller, Member.MENTOR);
-        commands.sendAndWait(new ReviewReflection(reflectionId, request.assessedDepth(), request.feedback(), moment(request.reviewedAt(), "reviewedAt")));
+        KnownPairing pairing = pairings.forMemberOf(REFLECTION, reflectionId, caller, Member.MENTOR);
+        commands.sendAndWait(new ReviewReflection(reflectionId, request.assessedDepth(), request.feedback(),
+                ActivePairings.withinPairing(pairing, moment(request.reviewedAt(), "reviewedAt"), "reviewedAt")));
         return ResponseEntity.ok().build();
     }
 

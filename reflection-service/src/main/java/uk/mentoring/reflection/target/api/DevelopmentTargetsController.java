@@ -49,9 +49,10 @@ class DevelopmentTargetsController {
     ResponseEntity<Created> set(@Valid @RequestBody TargetRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMember(request.pairingId(), caller, Member.EITHER);
         IdentifiedBy identifiedBy = caller.is(pairing.menteeId()) ? IdentifiedBy.MENTEE : IdentifiedBy.MENTOR;
+        LocalDate setOn = ActivePairings.withinPairing(pairing, SchoolTime.pastDay(request.setOn(), "setOn"), "setOn");
         UUID targetId = UUID.randomUUID();
         pairings.register(TARGET, targetId, pairing.pairingId());
-        commands.sendAndWait(new SetDevelopmentTarget(targetId, pairing, request.area(), identifiedBy, ActivePairings.sincePaired(pairing, SchoolTime.pastDay(request.setOn(), "setOn"), "setOn")));
+        commands.sendAndWait(new SetDevelopmentTarget(targetId, pairing, request.area(), identifiedBy, setOn));
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), targetId);
     }
 
@@ -60,8 +61,9 @@ class DevelopmentTargetsController {
 
     @PostMapping("/api/development-targets/{targetId}/met")
     ResponseEntity<Void> met(@PathVariable UUID targetId, @Valid @RequestBody(required = false) MetRequest request, Caller caller) {
-        pairings.forMemberOf(TARGET, targetId, caller, Member.EITHER);
-        commands.sendAndWait(new MeetDevelopmentTarget(targetId, SchoolTime.pastDay(request == null ? null : request.metOn(), "metOn")));
+        KnownPairing pairing = pairings.forMemberOf(TARGET, targetId, caller, Member.EITHER);
+        commands.sendAndWait(new MeetDevelopmentTarget(targetId,
+                ActivePairings.withinPairing(pairing, SchoolTime.pastDay(request == null ? null : request.metOn(), "metOn"), "metOn")));
         return ResponseEntity.ok().build();
     }
 }
