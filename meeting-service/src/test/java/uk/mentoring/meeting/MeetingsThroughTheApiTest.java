@@ -254,6 +254,23 @@ class MeetingsThroughTheApiTest {
     }
 
     @Test
+    void an_empty_meeting_record_is_told_every_field_it_needs() {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", "2026-12-01T15:45",
+                "durationMinutes", 45, "room", "Room 4")).id();
+
+        TestApi.Answer empty = mentor.post("/api/meetings/" + meeting + "/held", Map.of());
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("detail").asText()).contains("durationMinutes is required", "heldAt is required and cannot be blank",
+                "menteeConfidence is required", "quietRoomBooked is required", "topics is required", "agreedActions is required");
+        TestApi.Answer longRoom = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", "2026-12-02T15:45",
+                "durationMinutes", 45, "room", "R".repeat(121)));
+        assertThat(longRoom.json().path("detail").asText()).isEqualTo("room must have from 0 to 120 characters (text) or entries (a list).");
+    }
+
+    @Test
     void a_meeting_record_with_a_confidence_outside_one_to_five_is_refused() {
         Members members = pairing();
         TestApi mentor = TestApi.at(port).as(members.mentorPerson());

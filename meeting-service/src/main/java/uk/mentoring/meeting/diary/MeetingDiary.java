@@ -4,8 +4,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -40,6 +43,8 @@ public class MeetingDiary {
     private final Map<UUID, Meeting> meetings = new LinkedHashMap<>();
     /** When the earliest meeting recorded as held took place: the one a later record must come before to be the first. */
     private Instant firstHeldAt;
+    /** To the minute, when each meeting recorded as held took place: a mentor and mentee hold one meeting at a time. */
+    private final Set<Instant> heldTimes = new HashSet<>();
 
     private enum Status { SCHEDULED, HELD, CANCELLED, MISSED }
 
@@ -91,6 +96,11 @@ public class MeetingDiary {
             default -> { } // a meeting noticed as missed may still be recorded late, and the history shows both
         }
         requireConfidence("menteeConfidence", command.menteeConfidence());
+        if (heldTimes.contains(command.heldAt().truncatedTo(ChronoUnit.MINUTES))) {
+            throw RuleViolation.conflict("meeting-already-held-then", "A meeting was already held then",
+                    "Another meeting of this pairing is recorded as held at " + command.heldAt().truncatedTo(ChronoUnit.MINUTES)
+                            + "; a meeting recorded twice would count twice. Cancel this one if it was the same meeting.");
+        }
         apply(new MeetingHeld(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                 command.heldAt(), command.durationMinutes(), firstHeldAt == null || command.heldAt().isBefore(firstHeldAt), command.quietRoomBooked(),
                 command.topics().stream().map(String::strip).toList(), command.agreedActions().stream().map(String::strip).toList(),
@@ -137,7 +147,7 @@ public class MeetingDiary {
     /**
      * Neither held nor cancelled in time: the platform notices, so nobody has to. A meeting that
      * fell due after its pairing ended lapses with the pairing: nobody was to hold it, and nothing
-     * more can be recorded in an ended pairing.
+     * dated after a pairing's end can be recorded in it.
      */
     @DeadlineHandler(deadlineName = MeetingDue.DEADLINE)
     void on(MeetingDue due, PairingEnds ends) {
@@ -175,6 +185,7 @@ public class MeetingDiary {
     @EventSourcingHandler
     void on(MeetingHeld event) {
         meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.with(Status.HELD));
+        heldTimes.add(event.heldAt().truncatedTo(ChronoUnit.MINUTES));
         if (firstHeldAt == null || event.heldAt().isBefore(firstHeldAt)) {
             firstHeldAt = event.heldAt();
         }

@@ -52,9 +52,21 @@ class MeetingDiaryTest {
         fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))))
                 .when(hold(FIRST, 3))
                 .expectEvents(held(FIRST, true, 3));
+        Instant aWeekLater = tuesday.plus(Duration.ofDays(7));
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, aWeekLater), held(FIRST, true, 3))
+                .when(new HoldMeeting(PAIRING.pairingId(), SECOND, aWeekLater, 50, true, List.of("Seating"), List.of(), 4))
+                .expectEvents(new MeetingHeld(SECOND, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), aWeekLater,
+                        50, false, true, List.of("Seating"), List.of(), 4));
+    }
+
+    @Test
+    void two_meetings_are_not_held_at_the_same_time() {
         fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))), held(FIRST, true, 3))
-                .when(hold(SECOND, 4))
-                .expectEvents(held(SECOND, false, 4));
+                .when(new HoldMeeting(PAIRING.pairingId(), SECOND, tuesday.plusSeconds(20), 50, true, List.of(), List.of(), 4))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Another meeting of this pairing is recorded as held at " + tuesday
+                        + "; a meeting recorded twice would count twice. Cancel this one if it was the same meeting.")
+                .expectNoEvents();
     }
 
     @Test

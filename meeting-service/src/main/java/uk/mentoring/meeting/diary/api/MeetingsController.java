@@ -50,7 +50,7 @@ class MeetingsController {
         this.pairings = pairings;
     }
 
-    record ScheduleRequest(@NotNull UUID pairingId, @NotBlank String scheduledFor, @Min(5) @Max(480) int durationMinutes,
+    record ScheduleRequest(@NotNull UUID pairingId, @NotBlank String scheduledFor, @NotNull @Min(5) @Max(480) Integer durationMinutes,
                            @NotBlank @Size(max = 120) String room) {
     }
 
@@ -71,7 +71,7 @@ class MeetingsController {
         return Created.at("/api/analytics/pairings/" + pairing.pairingId(), meetingId);
     }
 
-    record HeldRequest(@NotBlank String heldAt, @Min(1) @Max(480) int durationMinutes, @NotNull Boolean quietRoomBooked,
+    record HeldRequest(@NotBlank String heldAt, @NotNull @Min(1) @Max(480) Integer durationMinutes, @NotNull Boolean quietRoomBooked,
                        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 300) String> topics,
                        @NotNull @Size(max = 30) List<@NotBlank @Size(max = 300) String> agreedActions,
                        @NotNull @Min(1) @Max(5) Integer menteeConfidence) {
