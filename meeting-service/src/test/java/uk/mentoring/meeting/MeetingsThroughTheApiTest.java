@@ -170,6 +170,39 @@ class MeetingsThroughTheApiTest {
     }
 
     @Test
+    void the_two_people_in_a_pairing_read_back_a_meeting_and_an_observation_and_nobody_else_does() {
+        Members members = pairing();
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        TestApi mentee = TestApi.at(port).as(Person.mentee(members.mentee(), members.school()));
+        String when = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String meeting = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", when, "durationMinutes", 45,
+                "room", "Library")).id();
+        assertThat(mentee.get("/api/meetings/" + meeting).json().path("state").asText()).isEqualTo("SCHEDULED");
+        mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", when, "durationMinutes", 40, "quietRoomBooked", true,
+                "topics", List.of("Behaviour for learning"), "agreedActions", List.of("Try a seating plan"), "menteeConfidence", 2));
+        mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 3));
+
+        TestApi.Answer read = mentee.get("/api/meetings/" + meeting);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.json().path("state").asText()).isEqualTo("HELD");
+        assertThat(read.json().path("agreedActions").get(0).asText()).isEqualTo("Try a seating plan");
+        assertThat(read.json().path("confidenceRecorded").asInt()).isEqualTo(2);
+        assertThat(read.json().path("ownRating").asInt()).isEqualTo(3);
+        assertThat(read.json().path("room").asText()).isEqualTo("Library");
+
+        String observation = mentor.post("/api/observations", Map.of("pairingId", members.pairing(), "observedAt", when, "focus", "Questioning",
+                "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time"))).id();
+        mentor.post("/api/observations/" + observation + "/feedback", Map.of("feedback", "Give five more seconds."));
+        TestApi.Answer feedback = mentee.get("/api/observations/" + observation);
+        assertThat(feedback.json().path("feedback").asText()).isEqualTo("Give five more seconds.");
+        assertThat(feedback.json().path("developmentPoints").get(0).asText()).isEqualTo("Wait time");
+
+        assertThat(TestApi.at(port).as(Person.mentor(UUID.randomUUID(), members.school())).get("/api/meetings/" + meeting).status()).isEqualTo(404);
+        assertThat(TestApi.at(port).as(Person.schoolLead(members.school())).get("/api/observations/" + observation).status()).isEqualTo(403);
+        assertThat(mentor.get("/api/meetings/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
     void what_a_meeting_records_of_a_mentee_is_sealed_and_stops_opening_once_the_pairing_service_says_they_are_forgotten() throws Exception {
         Members members = pairing();
         TestApi mentor = TestApi.at(port).as(members.mentorPerson());

@@ -120,6 +120,34 @@ class ReflectionsThroughTheApiTest {
     }
 
     @Test
+    void the_mentor_reads_the_reflection_to_review_it_and_the_mentee_reads_the_answer_but_nobody_else_reads_it_here() {
+        Members members = pairing();
+        TestApi mentee = TestApi.at(port).as(members.menteePerson());
+        TestApi mentor = TestApi.at(port).as(members.mentorPerson());
+        String reflection = mentee.post("/api/reflections", gibbs(members.pairing(), "Only for me")).id();
+
+        TestApi.Answer toReview = mentor.get("/api/reflections/" + reflection);
+        assertThat(toReview.status()).as(toReview.toString()).isEqualTo(200);
+        assertThat(toReview.json().path("sections").path("actionPlan").asText()).isEqualTo("Hand out equipment first.");
+        assertThat(toReview.json().path("selfAssessedDepth").asText()).isEqualTo("ANALYSING");
+        assertThat(toReview.json().path("privateNote").isNull()).as("the mentee's private note is theirs alone").isTrue();
+        assertThat(toReview.json().path("review").isNull()).isTrue();
+
+        mentor.post("/api/reflections/" + reflection + "/review", Map.of("assessedDepth", "EVALUATING", "feedback", "You found the cause."));
+        TestApi.Answer answered = mentee.get("/api/reflections/" + reflection);
+        assertThat(answered.json().path("privateNote").asText()).isEqualTo("Only for me");
+        assertThat(answered.json().path("review").path("assessedDepth").asText()).isEqualTo("EVALUATING");
+        assertThat(answered.json().path("review").path("feedback").asText()).isEqualTo("You found the cause.");
+
+        assertThat(TestApi.at(port).as(Person.schoolLead(members.school())).get("/api/reflections/" + reflection).status())
+                .as("the school's lead sees the pairing, not what the mentee wrote").isEqualTo(403);
+        assertThat(TestApi.at(port).as(Person.trustLead()).get("/api/reflections/" + reflection).status()).isEqualTo(403);
+        TestApi.Answer stranger = TestApi.at(port).as(Person.mentor(UUID.randomUUID(), members.school())).get("/api/reflections/" + reflection);
+        assertThat(stranger.status()).as("another mentor hears of no such reflection").isEqualTo(404);
+        assertThat(mentor.get("/api/reflections/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
     void a_reflection_missing_a_section_of_its_model_is_refused_and_changes_nothing() {
         Members members = pairing();
         Map<String, Object> body = gibbs(members.pairing(), null);

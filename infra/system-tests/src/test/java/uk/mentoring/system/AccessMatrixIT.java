@@ -146,6 +146,11 @@ class AccessMatrixIT {
                 () -> Map.of("pairingId", the.pairing(), "area", "x", "setOn", LocalDate.now().plusDays(30).toString()), memberOfPairing));
         rows.add(new Row("POST", "/api/development-targets/{targetId}/met", () -> "/api/development-targets/" + the.target() + "/met",
                 () -> Map.of("metOn", LocalDate.now().plusDays(30).toString()), memberOfPairing));
+        // what the two people in a pairing wrote, for them alone: leads see figures, auditors the audit record
+        Map<Persona, Object> readByMembers = expect(403, 403, 404, 200, 404, 200, 404, 403);
+        rows.add(new Row("GET", "/api/meetings/{meetingId}", () -> "/api/meetings/" + the.meeting(), () -> null, readByMembers));
+        rows.add(new Row("GET", "/api/observations/{observationId}", () -> "/api/observations/" + the.observation(), () -> null, readByMembers));
+        rows.add(new Row("GET", "/api/reflections/{reflectionId}", () -> "/api/reflections/" + the.reflection(), () -> null, readByMembers));
         rows.add(new Row("GET", "/api/analytics/trust", () -> "/api/analytics/trust", () -> null,
                 expect(200, 403, 403, 403, 403, 403, 403, 200)));
         rows.add(new Row("GET", "/api/analytics/schools/{schoolId}", () -> "/api/analytics/schools/" + the.school(), () -> null,

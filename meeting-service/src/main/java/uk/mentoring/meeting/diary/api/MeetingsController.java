@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,6 +29,8 @@ import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.CancelMeeting;
 import uk.mentoring.meeting.diary.HoldMeeting;
+import uk.mentoring.meeting.diary.MeetingsAsRecorded;
+import uk.mentoring.meeting.diary.MeetingsAsRecorded.RecordedMeeting;
 import uk.mentoring.meeting.diary.Pairing;
 import uk.mentoring.meeting.diary.RateConfidence;
 import uk.mentoring.meeting.diary.ScheduleMeeting;
@@ -44,10 +47,19 @@ class MeetingsController {
 
     private final CommandGateway commands;
     private final ActivePairings pairings;
+    private final MeetingsAsRecorded recorded;
 
-    MeetingsController(CommandGateway commands, ActivePairings pairings) {
+    MeetingsController(CommandGateway commands, ActivePairings pairings, MeetingsAsRecorded recorded) {
         this.commands = commands;
         this.pairings = pairings;
+        this.recorded = recorded;
+    }
+
+    /** The meeting as recorded, for the two people in it: what they talked about and agreed to do. */
+    @GetMapping("/api/meetings/{meetingId}")
+    RecordedMeeting read(@PathVariable UUID meetingId, Caller caller) {
+        KnownPairing pairing = pairings.forMemberOf(MEETING, meetingId, caller, Member.EITHER);
+        return recorded.find(pairing.pairingId(), meetingId).orElseThrow(() -> RuleViolation.notFound("Meeting", meetingId));
     }
 
     record ScheduleRequest(@NotNull UUID pairingId, @NotBlank String scheduledFor, @NotNull @Min(5) @Max(480) Integer durationMinutes,

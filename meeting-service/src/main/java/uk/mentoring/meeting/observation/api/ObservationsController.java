@@ -10,11 +10,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
@@ -23,6 +25,8 @@ import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.Pairing;
 import uk.mentoring.meeting.observation.GiveFeedback;
+import uk.mentoring.meeting.observation.ObservationsAsRecorded;
+import uk.mentoring.meeting.observation.ObservationsAsRecorded.RecordedObservation;
 import uk.mentoring.meeting.observation.ObserveLesson;
 
 /** Feedback needs observation: the mentor records what they saw, then the feedback they gave. */
@@ -33,10 +37,19 @@ class ObservationsController {
 
     private final CommandGateway commands;
     private final ActivePairings pairings;
+    private final ObservationsAsRecorded recorded;
 
-    ObservationsController(CommandGateway commands, ActivePairings pairings) {
+    ObservationsController(CommandGateway commands, ActivePairings pairings, ObservationsAsRecorded recorded) {
         this.commands = commands;
         this.pairings = pairings;
+        this.recorded = recorded;
+    }
+
+    /** The lesson observed and the feedback on it, for the mentor who wrote it and the mentee it is for. */
+    @GetMapping("/api/observations/{observationId}")
+    RecordedObservation read(@PathVariable UUID observationId, Caller caller) {
+        pairings.forMemberOf(OBSERVATION, observationId, caller, Member.EITHER);
+        return recorded.find(observationId).orElseThrow(() -> RuleViolation.notFound("Observation", observationId));
     }
 
     record ObservationRequest(@NotNull UUID pairingId, @NotBlank String observedAt, @NotBlank @Size(max = 300) String focus,

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,12 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
+import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
+import uk.mentoring.reflection.reflection.ReflectionsAsWritten;
+import uk.mentoring.reflection.reflection.ReflectionsAsWritten.WrittenReflection;
 import uk.mentoring.reflection.reflection.ReviewReflection;
 import uk.mentoring.reflection.reflection.SubmitReflection;
 
@@ -35,10 +39,24 @@ class ReflectionsController {
 
     private final CommandGateway commands;
     private final ActivePairings pairings;
+    private final ReflectionsAsWritten written;
 
-    ReflectionsController(CommandGateway commands, ActivePairings pairings) {
+    ReflectionsController(CommandGateway commands, ActivePairings pairings, ReflectionsAsWritten written) {
         this.commands = commands;
         this.pairings = pairings;
+        this.written = written;
+    }
+
+    /**
+     * The reflection in full, for the two people in its pairing: the mentor reads it to review it,
+     * the mentee reads it back with the mentor's answer. The private note is the mentee's alone.
+     * Nobody else reads it here; an auditor reads it in the mentee's audit record.
+     */
+    @GetMapping("/api/reflections/{reflectionId}")
+    WrittenReflection read(@PathVariable UUID reflectionId, Caller caller) {
+        KnownPairing pairing = pairings.forMemberOf(REFLECTION, reflectionId, caller, Member.EITHER);
+        WrittenReflection reflection = written.find(reflectionId).orElseThrow(() -> RuleViolation.notFound("Reflection", reflectionId));
+        return caller.is(pairing.menteeId()) ? reflection : reflection.withoutPrivateNote();
     }
 
     record SubmitRequest(@NotNull UUID pairingId, @NotNull ReflectionModel model, @NotEmpty @Size(max = 10) Map<String, @NotNull String> sections,
