@@ -17,15 +17,15 @@
 
   const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
   const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
-  const words = name => name.replace(/([A-Z])/g, ' $1').toLowerCase();
+  const fieldWords = name => name.replace(/([A-Z])/g, ' $1').toLowerCase();
   function readable(name, value) {
     if (Array.isArray(value)) return value.map(item => readable(name, item)).join(', ');
-    if (value !== null && typeof value === 'object') return Object.entries(value).map(([key, item]) => words(key) + ': ' + readable(key, item)).join('; ');
+    if (value !== null && typeof value === 'object') return Object.entries(value).map(([key, item]) => fieldWords(key) + ': ' + readable(key, item)).join('; ');
     if (typeof value === 'string' && INSTANT.test(value)) return when(value);
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return D.day(value);
     if (typeof value === 'string' && CODE.test(value)) {
       return name === 'stage' ? D.stage(value) : D.support(value) !== value ? D.support(value)
-        : value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
+        : D.words(value);
     }
     return String(value);
   }
@@ -33,7 +33,7 @@
   /** An event's data as a person reads it: no ids, nothing left empty, dates and codes in words. */
   function details(data) {
     return Object.entries(data).filter(([name, value]) => !name.endsWith('Id') && value !== null && value !== undefined)
-      .map(([name, value]) => words(name) + ': ' + readable(name, value))
+      .map(([name, value]) => fieldWords(name) + ': ' + readable(name, value))
       .join(' \u00b7 ');
   }
 

@@ -72,6 +72,8 @@
   const support = value => SUPPORT[value] || value || none;
   const depth = level => level ? level + ' ' + DEPTHS[level - 1] : none;
   const person = p => p && p.displayName ? p.displayName : 'Not yet known';
+  /** A code such as RETURN_FROM_ABSENCE as words: "Return from absence". */
+  const words = code => code ? code.charAt(0) + code.slice(1).toLowerCase().replace(/_/g, ' ') : none;
 
   /**
    * Rows in the API's order of importance, and by mentee name within rows of equal importance:
@@ -236,6 +238,6 @@
 
   window.Dashboard = {
     api, el, fill, figures, table, reasons, chart, weeksChart, circleChart, progressFigures, showStatus, viewer, filters, query, run,
-    number, percent, score, day, stage, support, depth, person, byMenteeWithin, DEPTHS
+    number, percent, score, day, stage, support, depth, person, words, byMenteeWithin, DEPTHS
   };
 })();

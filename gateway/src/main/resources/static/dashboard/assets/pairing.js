@@ -70,8 +70,9 @@
     const weeks = Object.entries(p.support.weeksAt);
     D.fill('support', D.table('Weeks at each level of support', ['Level', { label: 'Weeks', num: true }],
       weeks.map(([level, count]) => [D.support(level), D.number(count)])),
-      p.support.changes.length ? D.table('Changes of support', ['On', 'From', 'To'],
-        p.support.changes.map(change => [D.day(change.on), D.support(change.from), D.support(change.to)])) : D.el('p', { text: 'Support has not changed yet.' }));
+      p.support.changes.length ? D.table('Changes of support', ['On', 'From', 'To', 'Why more support'],
+        p.support.changes.map(change => [D.day(change.on), D.support(change.from), D.support(change.to),
+          change.increaseReason ? D.words(change.increaseReason) : '\u2013'])) : D.el('p', { text: 'Support has not changed yet.' }));
   }
 
   document.addEventListener('DOMContentLoaded', () => D.run(show));

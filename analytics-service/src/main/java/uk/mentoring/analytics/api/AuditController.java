@@ -66,27 +66,28 @@ class AuditController {
     /**
      * One entry: {@code data} with personal fields readable (or {@code [erased]}, and reflection
      * text {@code [withheld]} from all but auditors), and {@code recordedData} exactly as recorded
-     * and hashed, sealed, so anyone can recompute the chain.
+     * and hashed, sealed, with every other input of the hash ({@code cloudEventType},
+     * {@code previousHash}), so anyone can recompute the chain from the answer alone.
      */
-    record Event(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt, Map<String, Object> data,
-                 String recordedData, String hash) {
+    record Event(long sequence, String eventId, String type, String cloudEventType, Instant occurredAt, Instant recordedAt,
+                 Map<String, Object> data, String recordedData, String previousHash, String hash) {
 
         static Event of(Entry entry, Caller caller) {
-            return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.occurredAt(), entry.recordedAt(), dataFor(caller, entry),
-                    entry.data(), entry.hash());
+            return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.cloudEventType(), entry.occurredAt(), entry.recordedAt(),
+                    dataFor(caller, entry), entry.data(), entry.previousHash(), entry.hash());
         }
 
         @SuppressWarnings("unchecked")
         Event revealed(Map<String, String> opened) {
-            return new Event(sequence, eventId, type, occurredAt, recordedAt, (Map<String, Object>) Revealer.replace(data, opened::get),
-                    recordedData, hash);
+            return new Event(sequence, eventId, type, cloudEventType, occurredAt, recordedAt, (Map<String, Object>) Revealer.replace(data, opened::get),
+                    recordedData, previousHash, hash);
         }
     }
 
     @GetMapping("/mentees/{menteeId}/events")
     HistoryPage events(@PathVariable UUID menteeId, Caller caller, @RequestParam(required = false) String until,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/events" + (until == null ? "" : "?until=" + until));
+        mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/events?page=" + page + "&size=" + size + (until == null ? "" : "&until=" + until));
         if (page < 0 || size < 1 || size > LARGEST_PAGE) {
             throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
         }
@@ -153,21 +154,31 @@ class AuditController {
         if (!caller.has(Role.AUDITOR) && !caller.has(Role.TRUST_LEAD)) {
             throw RuleViolation.forbidden("auditors-only", "Audit records", "A mentee's audit record is for auditors and the trust lead.");
         }
-        reads.record(caller.subject(), caller.roles().stream().map(Role::name).sorted().toList(), what);
+        reads.record(caller.subject(), caller.personId().orElse(null), caller.roles().stream().map(Role::name).sorted().toList(), what);
     }
+
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     /** An instant, or a day meaning the end of that school day; none means now. */
     private Instant instant(String name, String value) {
         if (value == null || value.isBlank()) {
             return clock.instant();
         }
+        Instant instant;
         try {
-            return value.length() == 10
+            instant = value.length() == 10
                     ? LocalDate.parse(value).plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant().minusMillis(1)
                     : Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw RuleViolation.invalid(name + " is a day (2026-10-01, meaning the end of that day) or an instant (2026-10-01T16:00:00Z); got '"
                     + value + "'.");
         }
+        // no record is older than the platform; a day far off either way is a mistake, and past the calendar's end cannot be read
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw RuleViolation.invalid(name + " must fall between " + EARLIEST.toString().substring(0, 10) + " and " + LATEST.toString().substring(0, 10)
+                    + "; got '" + value + "'.");
+        }
+        return instant;
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -32,18 +33,21 @@ public class AuditReads {
         reads.createIndex(Indexes.descending("at"));
     }
 
-    public record Read(Instant at, String reader, List<String> roles, String what) {
+    /** @param reader who signed in, as their token names them; {@code personId} the person, where the token says */
+    public record Read(Instant at, String reader, UUID personId, List<String> roles, String what) {
     }
 
-    public void record(String reader, List<String> roles, String what) {
-        reads.insertOne(new Document("at", Date.from(clock.instant())).append("reader", reader).append("roles", roles).append("what", what));
+    public void record(String reader, UUID personId, List<String> roles, String what) {
+        reads.insertOne(new Document("at", Date.from(clock.instant())).append("reader", reader)
+                .append("personId", personId == null ? null : personId.toString()).append("roles", roles).append("what", what));
     }
 
     /** The most recent reads first. */
     public List<Read> latest(int page, int size) {
         List<Read> found = new ArrayList<>();
         reads.find().sort(Sorts.descending("at")).skip(page * size).limit(size).forEach(read -> found.add(new Read(read.getDate("at").toInstant(),
-                read.getString("reader"), read.getList("roles", String.class), read.getString("what"))));
+                read.getString("reader"), read.getString("personId") == null ? null : UUID.fromString(read.getString("personId")),
+                read.getList("roles", String.class), read.getString("what"))));
         return found;
     }
 }

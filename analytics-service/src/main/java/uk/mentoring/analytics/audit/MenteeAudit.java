@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.mentoring.analytics.personaldata.Revealer;
 import uk.mentoring.analytics.progress.RiskThresholds;
 import uk.mentoring.kit.domain.RuleViolation;
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.events.ReceivedEvent;
 
@@ -59,20 +60,32 @@ public class MenteeAudit {
 
     /**
      * The history as a table a person can open in a spreadsheet: each entry's data as {@code dataOf}
-     * gives it, personal fields as {@code readable} gives them (opened, or [erased]).
+     * gives it, personal fields as {@code readable} gives them (opened, or [erased]). In details,
+     * each value is written as JSON (text in quotes, lists in brackets), so a comma or a semicolon
+     * written by a person cannot be read as the edge of a value; empty values are left out. It
+     * starts with a byte-order mark, so a spreadsheet reads its accents and pound signs as UTF-8.
      */
     public static String csv(List<AuditTrail.Entry> history, Function<AuditTrail.Entry, Map<String, Object>> dataOf, UnaryOperator<String> readable) {
-        StringBuilder csv = new StringBuilder("sequence,occurred_at,recorded_at,event,details,event_id,hash\n");
+        StringBuilder csv = new StringBuilder("\uFEFFsequence,occurred_at,occurred_on,recorded_at,event,details,event_id,previous_hash,hash\n");
         for (AuditTrail.Entry entry : history) {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) Revealer.replace(dataOf.apply(entry), readable);
-            String details = data.entrySet().stream().filter(field -> !field.getKey().endsWith("Id"))
-                    .map(field -> field.getKey() + ": " + field.getValue()).collect(Collectors.joining("; "));
-            csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',').append(entry.recordedAt()).append(',')
+            String details = data.entrySet().stream().filter(field -> !field.getKey().endsWith("Id") && field.getValue() != null)
+                    .map(field -> field.getKey() + ": " + json(field.getValue())).collect(Collectors.joining("; "));
+            csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',')
+                    .append(entry.occurredAt().atZone(SchoolTime.ZONE).toLocalDate()).append(',').append(entry.recordedAt()).append(',')
                     .append(cell(entry.type())).append(',').append(cell(details)).append(',').append(entry.eventId()).append(',')
-                    .append(entry.hash()).append('\n');
+                    .append(entry.previousHash()).append(',').append(entry.hash()).append('\n');
         }
         return csv.toString();
+    }
+
+    private static String json(Object value) {
+        try {
+            return value instanceof Number || value instanceof Boolean ? value.toString() : EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String cell(String value) {

@@ -33,6 +33,7 @@ import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
 import uk.mentoring.contracts.WithinPairing;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
 
@@ -144,7 +145,9 @@ public class PairingHistories {
     }
 
     private static SupportChange supportChange(Document change) {
-        return new SupportChange(date(change.getString("on")), SupportLevel.valueOf(change.getString("from")), SupportLevel.valueOf(change.getString("to")));
+        String reason = change.getString("increaseReason");
+        return new SupportChange(date(change.getString("on")), SupportLevel.valueOf(change.getString("from")), SupportLevel.valueOf(change.getString("to")),
+                reason == null ? null : SupportIncreaseReason.valueOf(reason));
     }
 
     private static Reflection reflection(String id, Document reflection) {

@@ -11,6 +11,7 @@ import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
 import uk.mentoring.kit.domain.SchoolTime;
 
@@ -125,7 +126,8 @@ public record PairingHistory(
         }
     }
 
-    public record SupportChange(LocalDate on, SupportLevel from, SupportLevel to) {
+    /** @param increaseReason why support stepped back up; null for a step down */
+    public record SupportChange(LocalDate on, SupportLevel from, SupportLevel to, SupportIncreaseReason increaseReason) {
     }
 
     public record Observation(String observationId, LocalDate observedOn, boolean feedbackGiven) {

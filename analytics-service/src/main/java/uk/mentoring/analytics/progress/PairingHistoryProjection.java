@@ -89,8 +89,11 @@ class PairingHistoryProjection implements ViewProjection {
             // ground rules may be agreed again as they are revised; the first agreement is what counts
             facts.put("groundRules." + event.id(), day(agreed.agreedOn()));
         } else if (within instanceof SupportLevelChanged changed) {
-            facts.put("support." + event.id(),
-                    new Document("on", day(changed.changedOn())).append("from", changed.from().name()).append("to", changed.to().name()));
+            Document change = new Document("on", day(changed.changedOn())).append("from", changed.from().name()).append("to", changed.to().name());
+            if (changed.increaseReason() != null) {
+                change.append("increaseReason", changed.increaseReason().name());
+            }
+            facts.put("support." + event.id(), change);
         } else if (within instanceof MeetingScheduled scheduled) {
             facts.put(meeting(scheduled.meetingId(), "scheduledOn"), day(scheduled.scheduledFor()));
         } else if (within instanceof MeetingHeld held) {

@@ -32,6 +32,7 @@ import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.SupportLevelChanged;
 import uk.mentoring.contracts.reflection.ReflectionReviewed;
 import uk.mentoring.contracts.reflection.ReflectionSubmitted;
+import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.testkit.TestApi;
 import uk.mentoring.testkit.TestIdentityProvider.Person;
 import uk.mentoring.testkit.TestPublisher;
@@ -173,6 +174,9 @@ class MenteeAuditTest {
         assertThat(withUnknown.at("/pairings/0/cadence/meetingsHeld").asInt()).isEqualTo(2);
 
         assertThat(auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=yesterday").status()).isEqualTo(400);
+        TestApi.Answer beforeTime = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=-1000000000-01-01T00:00:00Z");
+        assertThat(beforeTime.status()).as("a day no calendar reads is a mistake, not a failure").isEqualTo(400);
+        assertThat(beforeTime.json().path("detail").asText()).startsWith("asOf must fall between 2000-01-01 and 9999-12-31");
         TestApi.Answer unknown = auditor.get("/api/audit/mentees/" + UUID.randomUUID() + "/state");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
@@ -243,7 +247,7 @@ class MenteeAuditTest {
     }
 
     @Test
-    void exports_for_machines_and_for_people() {
+    void exports_for_machines_and_for_people() throws Exception {
         publishTerm();
         TestApi auditor = auditor();
 
@@ -254,9 +258,28 @@ class MenteeAuditTest {
 
         TestApi.Answer table = auditor.get("/api/audit/mentees/" + mentee + "/export?format=csv");
         String[] rows = table.body().strip().split("\n");
-        assertThat(rows[0]).isEqualTo("sequence,occurred_at,recorded_at,event,details,event_id,hash");
+        assertThat(rows[0]).as("marked as UTF-8 for spreadsheets").isEqualTo("\uFEFFsequence,occurred_at,occurred_on,recorded_at,event,details,event_id,previous_hash,hash");
         assertThat(rows).hasSize(8);
-        assertThat(rows[3]).contains("\"MeetingHeld\"").contains("menteeConfidence: 2");
+        assertThat(rows[3]).contains("\"MeetingHeld\"").contains("menteeConfidence: 2").contains("topics: [\"\"");
+        assertThat(rows[2]).as("a day's fact on its day in the schools").contains("\"PairingCreated\"").contains(",2026-09-07,");
+        assertThat(rows[7]).contains("\"SupportLevelChanged\"").as("nothing written where nothing was given").doesNotContain("null");
+
+        // the chain, checked from the export alone, as the README says an outsider would
+        List<JsonNode> entries = new ArrayList<>();
+        for (String line : lines.body().strip().split("\n")) {
+            entries.add(EventJson.mapper().readTree(line));
+        }
+        entries.sort(java.util.Comparator.comparingLong(entry -> entry.path("sequence").asLong()));
+        String previous = "0".repeat(64);
+        for (JsonNode entry : entries) {
+            assertThat(entry.path("previousHash").asText()).isEqualTo(previous);
+            String hashed = String.join("\n", entry.path("sequence").asText(), entry.path("eventId").asText(), entry.path("cloudEventType").asText(),
+                    entry.path("occurredAt").asText(), entry.path("recordedAt").asText(), entry.path("recordedData").asText(), previous);
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(hashed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(entry.path("hash").asText()).as("entry %s", entry.path("sequence")).isEqualTo(hash);
+            previous = hash;
+        }
 
         assertThat(auditor.get("/api/audit/mentees/" + mentee + "/export?format=xlsx").status()).isEqualTo(400);
     }
@@ -282,7 +305,7 @@ class MenteeAuditTest {
 
         String lines = trustLead.get("/api/audit/mentees/" + mentee + "/export?format=jsonl").body();
         String table = trustLead.get("/api/audit/mentees/" + mentee + "/export?format=csv").body();
-        assertThat(table).contains("sections: [withheld]").contains("feedback: [withheld]").doesNotContain("First week.");
+        assertThat(table).contains("sections: \"\"[withheld]\"\"").contains("feedback: \"\"[withheld]\"\"").doesNotContain("First week.");
         assertThat(lines.lines().filter(line -> line.contains("\"type\":\"ReflectionSubmitted\"")).findFirst().orElseThrow())
                 .contains("\"sections\":\"[withheld]\"");
         assertThat(auditor().get("/api/audit/mentees/" + mentee + "/export?format=csv").body()).contains("First week.");
@@ -299,11 +322,12 @@ class MenteeAuditTest {
         assertThat(api.as(Person.mentee(mentee, school)).get(path).status()).isEqualTo(403);
         assertThat(api.as(Person.schoolLead(school)).get(path).status()).isEqualTo(403);
         assertThat(api.as(Person.auditor()).get("/api/audit/mentees/" + UUID.randomUUID() + "/events").status()).isEqualTo(404);
-        assertThat(api.as(Person.trustLead()).get(path + "?until=2026-09-09").status()).isEqualTo(200);
+        assertThat(api.as(Person.trustLead()).get(path + "?until=2026-09-09&page=2&size=3").status()).isEqualTo(200);
 
         TestApi.Answer reads = api.as(Person.trustLead()).get("/api/audit/reads?size=50");
         assertThat(reads.status()).isEqualTo(200);
-        assertThat(reads.body()).contains("GET " + path + "?until=2026-09-09").contains("TRUST_LEAD").contains("AUDITOR");
+        assertThat(reads.body()).as("which page was read, and of what").contains("GET " + path + "?page=2&size=3&until=2026-09-09")
+                .contains("TRUST_LEAD").contains("AUDITOR");
         assertThat(api.as(Person.auditor()).get("/api/audit/reads").status()).isEqualTo(403);
     }
 }

@@ -21,6 +21,7 @@ import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
 import uk.mentoring.kit.domain.SchoolTime;
 
@@ -308,8 +309,8 @@ class PairingProgressTest {
     @Test
     void support_stepped_down_and_back_up_on_one_day_ends_where_the_mentor_left_it_whatever_order_the_changes_arrive_in() {
         LocalDate friday = PAIRED.plusWeeks(6).plusDays(4);
-        List<SupportChange> day = List.of(new SupportChange(PAIRED.plusWeeks(3), SupportLevel.INTENSIVE, SupportLevel.REGULAR),
-                new SupportChange(friday, SupportLevel.REGULAR, SupportLevel.LIGHT), new SupportChange(friday, SupportLevel.LIGHT, SupportLevel.REGULAR));
+        List<SupportChange> day = List.of(new SupportChange(PAIRED.plusWeeks(3), SupportLevel.INTENSIVE, SupportLevel.REGULAR, null),
+                new SupportChange(friday, SupportLevel.REGULAR, SupportLevel.LIGHT, null), new SupportChange(friday, SupportLevel.LIGHT, SupportLevel.REGULAR, SupportIncreaseReason.WELLBEING));
         for (List<SupportChange> arrived : List.of(day, List.of(day.get(2), day.get(1), day.get(0)), List.of(day.get(1), day.get(2), day.get(0)))) {
             History history = new History();
             arrived.forEach(change -> history.support(change.on(), change.from(), change.to()));
@@ -424,7 +425,7 @@ class PairingProgressTest {
         }
 
         History support(LocalDate on, SupportLevel from, SupportLevel to) {
-            support.add(new SupportChange(on, from, to));
+            support.add(new SupportChange(on, from, to, to.isMoreSupportThan(from) ? SupportIncreaseReason.WELLBEING : null));
             return this;
         }
 

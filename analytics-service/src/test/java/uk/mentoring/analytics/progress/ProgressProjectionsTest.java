@@ -46,6 +46,7 @@ import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
 import uk.mentoring.contracts.pairing.SupportLevelChanged;
 import uk.mentoring.contracts.reflection.DevelopmentTargetSet;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
@@ -120,6 +121,20 @@ class ProgressProjectionsTest {
         });
         assertThat(trust.mentees()).isEqualTo(2);
         assertThat(trust.menteesWithoutMentor()).isEqualTo(1);
+    }
+
+    @Test
+    void a_change_of_support_back_up_keeps_its_reason() {
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        events.add(received(new SupportLevelChanged(pairing, school, mentor, mentee, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null,
+                LocalDate.of(2026, 10, 5))));
+        events.add(received(new SupportLevelChanged(pairing, school, mentor, mentee, SupportLevel.REGULAR, SupportLevel.INTENSIVE,
+                SupportIncreaseReason.RETURN_FROM_ABSENCE, LocalDate.of(2026, 11, 2))));
+        apply(events);
+
+        assertThat(views.pairing(pairing, TODAY).orElseThrow().progress().support().changes())
+                .extracting(PairingHistory.SupportChange::to, PairingHistory.SupportChange::increaseReason)
+                .containsExactly(Tuple.tuple(SupportLevel.REGULAR, null), Tuple.tuple(SupportLevel.INTENSIVE, SupportIncreaseReason.RETURN_FROM_ABSENCE));
     }
 
     @Test

@@ -129,7 +129,7 @@ class DashboardInTheBrowserIT {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done);");
-        assertThat(csv).startsWith("sequence,occurred_at,recorded_at,event,details,event_id,hash");
+        assertThat(csv).startsWith("sequence,occurred_at,occurred_on,recorded_at,event,details,event_id,previous_hash,hash");
     }
 
     @Test

@@ -3,6 +3,7 @@ package uk.mentoring.meeting.observation;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -60,7 +61,8 @@ public class Observation {
         }
         if (observedAt != null && command.givenAt().isBefore(observedAt)) {
             throw RuleViolation.unprocessable("feedback-before-observation", "Feedback before the lesson was seen",
-                    "givenAt (" + command.givenAt() + ") is before the lesson was observed, at " + observedAt + ".");
+                    "givenAt (" + command.givenAt().truncatedTo(ChronoUnit.SECONDS) + ") is before the lesson was observed, at "
+                            + observedAt.truncatedTo(ChronoUnit.SECONDS) + ".");
         }
         apply(new FeedbackGiven(observationId, pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                 command.feedback().strip(), command.givenAt()));

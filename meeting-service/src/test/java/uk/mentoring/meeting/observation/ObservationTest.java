@@ -1,6 +1,7 @@
 package uk.mentoring.meeting.observation;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -60,7 +61,8 @@ class ObservationTest {
     void feedback_is_not_dated_before_the_lesson_was_seen() {
         fixture.given(observed())
                 .when(new GiveFeedback(OBSERVATION, "More wait time.", LESSON.minusSeconds(60)))
-                .expectExceptionMessage("givenAt (" + LESSON.minusSeconds(60) + ") is before the lesson was observed, at " + LESSON + ".")
+                .expectExceptionMessage("givenAt (" + LESSON.minusSeconds(60).truncatedTo(ChronoUnit.SECONDS) + ") is before the lesson was observed, at "
+                        + LESSON.truncatedTo(ChronoUnit.SECONDS) + ".")
                 .expectNoEvents();
     }
 

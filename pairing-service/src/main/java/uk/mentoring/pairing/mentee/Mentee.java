@@ -144,8 +144,12 @@ public class Mentee {
             throw RuleViolation.unprocessable("support-increase-needs-reason", "Why more support?",
                     "Stepping support back up from " + from + " to " + to + " needs an increaseReason.");
         }
-        apply(new SupportLevelChanged(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, from, to,
-                steppingUp ? command.increaseReason() : null, command.changedOn()));
+        if (!steppingUp && command.increaseReason() != null) {
+            throw RuleViolation.unprocessable("support-decrease-has-no-reason", "A reason is for more support",
+                    "increaseReason says why support steps back up; from " + from + " to " + to + " it steps down, so leave it out.");
+        }
+        apply(new SupportLevelChanged(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, from, to, command.increaseReason(),
+                command.changedOn()));
     }
 
     @CommandHandler

@@ -237,6 +237,14 @@ class MenteeTest {
     }
 
     @Test
+    void a_step_down_carries_no_reason_for_more_support() {
+        fixture.given(enrolled(), paired())
+                .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.REGULAR, SupportIncreaseReason.WELLBEING, SEPTEMBER.plusDays(40)))
+                .expectExceptionMessage("increaseReason says why support steps back up; from INTENSIVE to REGULAR it steps down, so leave it out.")
+                .expectNoEvents();
+    }
+
+    @Test
     void the_same_support_level_again_is_no_change() {
         fixture.given(enrolled(), paired())
                 .when(new ChangeSupportLevel(MENTEE, PAIRING, SupportLevel.INTENSIVE, null, SEPTEMBER.plusDays(3)))

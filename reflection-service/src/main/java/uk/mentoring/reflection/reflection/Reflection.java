@@ -3,6 +3,7 @@ package uk.mentoring.reflection.reflection;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,8 @@ public class Reflection {
         }
         if (submittedAt != null && command.reviewedAt().isBefore(submittedAt)) {
             throw RuleViolation.unprocessable("reviewed-before-submitted", "Reviewed before it was written",
-                    "reviewedAt (" + command.reviewedAt() + ") is before the reflection was submitted, at " + submittedAt + ".");
+                    "reviewedAt (" + command.reviewedAt().truncatedTo(ChronoUnit.SECONDS) + ") is before the reflection was submitted, at "
+                            + submittedAt.truncatedTo(ChronoUnit.SECONDS) + ".");
         }
         apply(new ReflectionReviewed(reflectionId, pairingId, schoolId, mentorId, menteeId, command.assessedDepth(),
                 command.feedback().strip(), command.reviewedAt()));
