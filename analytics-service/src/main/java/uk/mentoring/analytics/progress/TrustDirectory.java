@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,13 @@ public class TrustDirectory {
                 }
             });
         }
+        // the forgotten wait for nobody; few, so read whole by the school index
+        generations.active(Collections.FORGOTTEN_MENTEES).find(in("schoolId", schools.stream().map(UUID::toString).toList())).forEach(forgotten -> {
+            UUID school = UUID.fromString(forgotten.getString("schoolId"));
+            if (!settled.getOrDefault(UUID.fromString(forgotten.getString("_id")), Set.of()).contains(school)) {
+                settledIn.merge(school, 1L, Long::sum);
+            }
+        });
         Map<UUID, MenteeCount> counts = new HashMap<>();
         countBySchool(menteeViews(), schools).forEach((id, mentees) -> counts.put(id, new MenteeCount(mentees, mentees - settledIn.getOrDefault(id, 0L))));
         return counts;
@@ -119,10 +127,13 @@ public class TrustDirectory {
      */
     public List<Person> menteesWaiting(UUID school, Map<UUID, Set<UUID>> settled, int most) {
         List<UUID> waiting = new ArrayList<>();
+        Set<UUID> forgotten = new HashSet<>();
+        generations.active(Collections.FORGOTTEN_MENTEES).find(eq("schoolId", school.toString())).projection(Projections.include("_id"))
+                .forEach(person -> forgotten.add(UUID.fromString(person.getString("_id"))));
         try (var ids = menteeViews().find(eq("schoolId", school.toString())).projection(Projections.include("_id")).iterator()) {
             while (ids.hasNext() && waiting.size() < most) {
                 UUID id = UUID.fromString(ids.next().getString("_id"));
-                if (!settled.getOrDefault(id, Set.of()).contains(school)) {
+                if (!settled.getOrDefault(id, Set.of()).contains(school) && !forgotten.contains(id)) {
                     waiting.add(id);
                 }
             }

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
 import uk.mentoring.contracts.pairing.MentorRegistered;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
 import uk.mentoring.kit.events.ReceivedEvent;
 
@@ -90,6 +92,10 @@ class TrustDirectoryProjection implements ViewProjection {
             fields.put("moves." + event.id(), new Document("on", moved.movedOn().toString())
                     .append("from", moved.fromSchoolId().toString()).append("to", moved.toSchoolId().toString()));
             return Optional.of(new Change(Collections.MENTEES, moved.menteeId().toString(), fields));
+        } else if (event.data() instanceof PersonForgotten forgotten && forgotten.role() == PersonRole.MENTEE) {
+            // still counted among the school's mentees, whose figures stay as they were; waiting for nobody
+            fields.put("schoolId", forgotten.schoolId().toString());
+            return Optional.of(new Change(Collections.FORGOTTEN_MENTEES, forgotten.personId().toString(), fields));
         }
         return Optional.empty();
     }

@@ -35,7 +35,8 @@ public class ViewGenerations {
     public static final Duration FRESHNESS = Duration.ofMillis(500);
 
     private static final String ID = "progress";
-    private static final List<String> VIEWS = List.of(Collections.SCHOOLS, Collections.MENTORS, Collections.MENTEES, Collections.PAIRINGS);
+    private static final List<String> VIEWS = List.of(Collections.SCHOOLS, Collections.MENTORS, Collections.MENTEES, Collections.PAIRINGS,
+            Collections.FORGOTTEN_MENTEES);
 
     private final MongoDatabase database;
     private final MongoCollection<Document> generations;
@@ -89,7 +90,7 @@ public class ViewGenerations {
                 collection.createIndex(Indexes.ascending("schoolId"));
                 collection.createIndex(Indexes.ascending("menteeId"));
                 collection.createIndex(Indexes.ascending("mentorId"));
-            } else if (view.equals(Collections.MENTEES) || view.equals(Collections.MENTORS)) {
+            } else if (view.equals(Collections.MENTEES) || view.equals(Collections.MENTORS) || view.equals(Collections.FORGOTTEN_MENTEES)) {
                 collection.createIndex(Indexes.ascending("schoolId"));
             }
             return collection;

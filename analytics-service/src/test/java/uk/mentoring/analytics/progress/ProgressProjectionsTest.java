@@ -45,6 +45,8 @@ import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
 import uk.mentoring.contracts.pairing.SchoolOnboarded;
 import uk.mentoring.contracts.pairing.SupportIncreaseReason;
 import uk.mentoring.contracts.pairing.SupportLevelChanged;
@@ -121,6 +123,19 @@ class ProgressProjectionsTest {
         });
         assertThat(trust.mentees()).isEqualTo(2);
         assertThat(trust.menteesWithoutMentor()).isEqualTo(1);
+    }
+
+    @Test
+    void a_mentee_forgotten_at_their_request_is_still_counted_but_waits_for_no_mentor() {
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        events.add(received(new PersonForgotten(secondMentee, school, PersonRole.MENTEE, TODAY)));
+        apply(events);
+
+        ProgressViews.SchoolView view = views.school(school, ProgressQuery.today(TODAY)).orElseThrow();
+        assertThat(view.mentees()).isEqualTo(2);
+        assertThat(view.menteesWithoutMentor()).isZero();
+        assertThat(view.waitingForMentor()).isEmpty();
+        assertThat(views.trust(ProgressQuery.today(TODAY)).menteesWithoutMentor()).isZero();
     }
 
     @Test

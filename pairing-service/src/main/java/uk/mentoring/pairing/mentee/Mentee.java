@@ -44,8 +44,13 @@ public class Mentee {
     private UUID menteeId;
     private UUID schoolId;
     private String email;
+    /** Forgotten at their request: nothing new is recorded about them, though a pairing under way may still be ended. */
+    private boolean forgotten;
     private MenteeStage stage;
     private ActivePairing active;
+    /** The day the last pairing in their current school ended, and the day they arrived there if they moved in. */
+    private LocalDate lastEndedOn;
+    private LocalDate arrivedOn;
 
     /**
      * The pairing the mentee is in now: every pairing starts with intensive support.
@@ -84,13 +89,18 @@ public class Mentee {
     @CommandHandler
     void handle(CreatePairing command, Mentors mentors) {
         if (!schoolId.equals(command.schoolId())) {
+            // worded as for an id nobody holds: another school's mentee is not this school's to know of
             throw RuleViolation.unprocessable("mentee-not-in-school", "Mentee is not in this school",
-                    "Mentee " + menteeId + " is not enrolled in school " + command.schoolId() + ".");
+                    "No mentee " + menteeId + " is enrolled in school " + command.schoolId() + ".");
         }
+        requireNotForgotten();
         MentorProfile mentor = mentors.byId(command.mentorId())
                 .filter(found -> found.schoolId().equals(command.schoolId()))
                 .orElseThrow(() -> RuleViolation.unprocessable("mentor-not-in-school", "Mentor is not in this school",
                         "Mentor " + command.mentorId() + " is not registered in school " + command.schoolId() + "."));
+        if (mentor.forgotten()) {
+            throw RuleViolation.conflict("person-forgotten", "Forgotten", "Mentor " + mentor.mentorId() + " has been forgotten; nothing new is recorded about them.");
+        }
         if (mentor.mentorId().equals(menteeId) || mentor.isSamePersonAs(email)) {
             throw RuleViolation.unprocessable("mentor-is-mentee", "Mentor and mentee are the same person",
                     "A teacher cannot be paired with themself: the mentor and the mentee are the same person.");
@@ -155,6 +165,12 @@ public class Mentee {
     @CommandHandler
     void handle(EndPairing command) {
         ActivePairing pairing = requireActive(command.pairingId());
+        if (command.reason() == PairingEndReason.MENTEE_MOVED_SCHOOL) {
+            // ended here, the mentee would stay in this school's list, waiting for a mentor they will never have here
+            throw RuleViolation.unprocessable("move-the-mentee", "Move the mentee instead",
+                    "A mentee who has moved school is moved, with POST /api/mentees/" + menteeId + "/move {toSchoolId, movedOn}:"
+                            + " their pairing here ends on that day and their history goes with them.");
+        }
         LocalDate endedOn = command.endedOn();
         if (endedOn.isBefore(pairing.since())) {
             if (!pairing.since().isAfter(SchoolTime.today())) {
@@ -175,6 +191,7 @@ public class Mentee {
     /** A teacher changing school within the trust keeps their history; their pairing ends with the move. */
     @CommandHandler
     void handle(MoveMentee command, Schools schools) {
+        requireNotForgotten();
         if (command.toSchoolId().equals(schoolId)) {
             throw RuleViolation.conflict("already-in-school", "Already in that school", "Mentee " + menteeId + " is already in school " + schoolId + ".");
         }
@@ -182,8 +199,23 @@ public class Mentee {
             throw RuleViolation.unprocessable("unknown-school", "No such school in the trust",
                     "School " + command.toSchoolId() + " is not on the platform.");
         }
+        // a move follows in time what the mentee's record in this school already holds
+        if (active != null && !active.since().isAfter(SchoolTime.today()) && command.movedOn().isBefore(active.since())) {
+            throw RuleViolation.unprocessable("moved-before-pairing", "Before the pairing in this school",
+                    "Mentee " + menteeId + " has been in pairing " + active.pairingId() + " here since " + active.since()
+                            + "; a move cannot be dated " + command.movedOn() + ", before it.");
+        }
+        if (active == null && lastEndedOn != null && !lastEndedOn.isAfter(SchoolTime.today()) && command.movedOn().isBefore(lastEndedOn)) {
+            throw RuleViolation.unprocessable("moved-before-pairing-ended", "Before the last pairing ended",
+                    "Mentee " + menteeId + "'s last pairing here ended on " + lastEndedOn + "; a move cannot be dated " + command.movedOn() + ", before that.");
+        }
+        if (arrivedOn != null && command.movedOn().isBefore(arrivedOn)) {
+            throw RuleViolation.unprocessable("moved-before-arriving", "Before they arrived",
+                    "Mentee " + menteeId + " moved to this school on " + arrivedOn + "; a move on cannot be dated " + command.movedOn() + ", before that.");
+        }
         if (active != null) {
-            // a move dated before what the pairing already records ends it on the last day it has a record of
+            // a move dated before what the pairing already records ends it on the last day it has a record of;
+            // a pairing made to start after the move is called off on the day it was to start
             LocalDate endedOn = command.movedOn().isBefore(active.supportSince()) ? active.supportSince() : command.movedOn();
             apply(new PairingEnded(active.pairingId(), schoolId, active.mentorId(), menteeId, PairingEndReason.MENTEE_MOVED_SCHOOL, endedOn));
         }
@@ -197,6 +229,12 @@ public class Mentee {
     @CommandHandler
     void handle(ForgetMentee command) {
         apply(new PersonForgotten(menteeId, schoolId, PersonRole.MENTEE, command.forgottenOn()));
+    }
+
+    private void requireNotForgotten() {
+        if (forgotten) {
+            throw RuleViolation.conflict("person-forgotten", "Forgotten", "Mentee " + menteeId + " has been forgotten; nothing new is recorded about them.");
+        }
     }
 
     private ActivePairing requireActive(UUID pairingId) {
@@ -240,15 +278,19 @@ public class Mentee {
     @EventSourcingHandler
     void on(PairingEnded event) {
         active = null;
+        lastEndedOn = event.endedOn();
     }
 
     @EventSourcingHandler
     void on(PersonForgotten event) {
         email = null;
+        forgotten = true;
     }
 
     @EventSourcingHandler
     void on(MenteeMovedSchool event) {
         schoolId = event.toSchoolId();
+        arrivedOn = event.movedOn();
+        lastEndedOn = null;
     }
 }

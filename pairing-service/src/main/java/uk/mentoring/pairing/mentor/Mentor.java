@@ -30,6 +30,8 @@ public class Mentor {
     private UUID mentorId;
     private UUID schoolId;
     private String email;
+    /** Forgotten at their request: nothing new is recorded about them. */
+    private boolean forgotten;
     private LocalDate unavailableFrom;
     private LocalDate unavailableTo;
 
@@ -50,6 +52,9 @@ public class Mentor {
 
     @CommandHandler
     void handle(ChangeMentorAvailability command) {
+        if (forgotten) {
+            throw RuleViolation.conflict("person-forgotten", "Forgotten", "Mentor " + mentorId + " has been forgotten; nothing new is recorded about them.");
+        }
         if (command.unavailableFrom() == null && command.unavailableTo() != null) {
             throw RuleViolation.unprocessable("availability-without-start", "Away until when, from when?",
                     "unavailableTo needs an unavailableFrom; leave both out when the mentor is available again.");
@@ -71,7 +76,7 @@ public class Mentor {
     }
 
     public MentorProfile profile() {
-        return new MentorProfile(mentorId, schoolId, email, unavailableFrom, unavailableTo);
+        return new MentorProfile(mentorId, schoolId, email, unavailableFrom, unavailableTo, forgotten);
     }
 
     @EventSourcingHandler
@@ -91,5 +96,6 @@ public class Mentor {
     @EventSourcingHandler
     void on(PersonForgotten event) {
         email = null;
+        forgotten = true;
     }
 }

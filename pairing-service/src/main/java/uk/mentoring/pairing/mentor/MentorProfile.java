@@ -4,10 +4,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /** What pairing needs to know of a mentor. */
-public record MentorProfile(UUID mentorId, UUID schoolId, String email, LocalDate unavailableFrom, LocalDate unavailableTo) {
+public record MentorProfile(UUID mentorId, UUID schoolId, String email, LocalDate unavailableFrom, LocalDate unavailableTo, boolean forgotten) {
 
     public MentorProfile(UUID mentorId, UUID schoolId, String email) {
-        this(mentorId, schoolId, email, null, null);
+        this(mentorId, schoolId, email, null, null, false);
+    }
+
+    public MentorProfile(UUID mentorId, UUID schoolId, String email, LocalDate unavailableFrom, LocalDate unavailableTo) {
+        this(mentorId, schoolId, email, unavailableFrom, unavailableTo, false);
     }
 
     public boolean isAwayOn(LocalDate day) {

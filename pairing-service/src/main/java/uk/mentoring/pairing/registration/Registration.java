@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
 import uk.mentoring.pairing.mentee.MenteeStreams;
+import uk.mentoring.pairing.mentor.MentorStreams;
 
 /**
  * Registers a school, a mentor or a mentee once: the value that must be unique (URN, email
@@ -19,10 +20,27 @@ public class Registration {
 
     private final UniqueRegister register;
     private final MenteeStreams mentees;
+    private final MentorStreams mentors;
 
-    Registration(UniqueRegister register, MenteeStreams mentees) {
+    Registration(UniqueRegister register, MenteeStreams mentees, MentorStreams mentors) {
         this.register = register;
         this.mentees = mentees;
+        this.mentors = mentors;
+    }
+
+    /**
+     * A person's id from the trust's identity provider, given with a registration, belongs to one
+     * school at a time: a lead who registered another school's person under it would let that
+     * person's own token into this school's pairings. The same person may be a mentor and a mentee
+     * of one school (a teacher moving into leadership mentors while being mentored).
+     */
+    public void requireNoOtherSchool(UUID personId, UUID schoolId) {
+        Optional<UUID> theirSchool = mentees.currentSchool(personId).or(() -> mentors.school(personId));
+        if (theirSchool.filter(school -> !school.equals(schoolId)).isPresent()) {
+            throw RuleViolation.conflict("person-in-another-school", "A person of another school",
+                    "personId " + personId + " is a person of another school of the trust, and a person belongs to one school at a time."
+                            + " A mentee who has moved is moved by the lead of their current school.");
+        }
     }
 
     /** Who holds the value, if anyone does, with the school they are in now. */

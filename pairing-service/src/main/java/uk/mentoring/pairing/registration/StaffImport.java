@@ -169,11 +169,12 @@ public class StaffImport {
         }
         MenteeStage menteeStage = stage;
         UUID id = personId.orElseGet(UUID::randomUUID);
-        return () -> register(schoolId, row, role, displayName, email, menteeStage, subjects, interests, id, caller);
+        boolean idGiven = personId.isPresent();
+        return () -> register(schoolId, row, role, displayName, email, menteeStage, subjects, interests, id, idGiven, caller);
     }
 
     private RowResult register(UUID schoolId, Csv.Line row, String role, String displayName, String email, MenteeStage menteeStage,
-                               List<String> subjects, List<String> interests, UUID id, Caller caller) {
+                               List<String> subjects, List<String> interests, UUID id, boolean idGiven, Caller caller) {
         UniqueRegister.Kind kind = role.equals("mentor") ? UniqueRegister.Kind.MENTOR_EMAIL : UniqueRegister.Kind.MENTEE_EMAIL;
         Optional<UniqueRegister.Holder> holder = registration.holderOf(kind, email);
         if (holder.isPresent()) {
@@ -182,6 +183,9 @@ public class StaffImport {
                     : new RowResult(row.number(), role, Outcome.REFUSED, null, "already registered in another school of the trust");
         }
         try {
+            if (idGiven) {
+                registration.requireNoOtherSchool(id, schoolId);
+            }
             registration.register(kind, email, id, schoolId, caller, () -> commands.sendAndWait(role.equals("mentor")
                     ? new RegisterMentor(id, schoolId, displayName, email, subjects, interests)
                     : new EnrolMentee(id, schoolId, displayName, email, menteeStage, interests)));

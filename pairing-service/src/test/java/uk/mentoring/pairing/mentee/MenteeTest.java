@@ -24,6 +24,8 @@ import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
 import uk.mentoring.contracts.pairing.PairingEnded;
+import uk.mentoring.contracts.pairing.PersonForgotten;
+import uk.mentoring.contracts.pairing.PersonRole;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.pairing.mentor.MentorProfile;
@@ -108,7 +110,7 @@ class MenteeTest {
     void the_pairing_must_be_in_the_mentees_school() {
         fixture.given(enrolled())
                 .when(new CreatePairing(PAIRING, OTHER_SCHOOL, MENTOR_ELSEWHERE, MENTEE, null, SEPTEMBER))
-                .expectExceptionMessage("Mentee " + MENTEE + " is not enrolled in school " + OTHER_SCHOOL + ".")
+                .expectExceptionMessage("No mentee " + MENTEE + " is enrolled in school " + OTHER_SCHOOL + ".")
                 .expectNoEvents();
     }
 
@@ -166,6 +168,37 @@ class MenteeTest {
         fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTOR_CHANGED, SEPTEMBER.plusDays(30)))
                 .when(new CreatePairing(next, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER.plusDays(31)))
                 .expectEvents(new PairingCreated(next, SCHOOL, MENTOR, MENTEE, MenteeStage.ECT_YEAR_1, SEPTEMBER.plusDays(31)));
+    }
+
+    @Test
+    void nothing_new_is_recorded_about_a_person_who_has_been_forgotten() {
+        PersonForgotten forgotten = new PersonForgotten(MENTEE, SCHOOL, PersonRole.MENTEE, SEPTEMBER.plusDays(60));
+        fixture.given(enrolled(), forgotten)
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER.plusDays(61)))
+                .expectExceptionMessage("Mentee " + MENTEE + " has been forgotten; nothing new is recorded about them.")
+                .expectNoEvents();
+        fixture.given(enrolled(), forgotten)
+                .when(new MoveMentee(MENTEE, OTHER_SCHOOL, SEPTEMBER.plusDays(61)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixtureWith(mentor -> Optional.of(new MentorProfile(MENTOR, SCHOOL, null, null, null, true)))
+                .given(enrolled())
+                .when(new CreatePairing(PAIRING, SCHOOL, MENTOR, MENTEE, null, SEPTEMBER))
+                .expectExceptionMessage("Mentor " + MENTOR + " has been forgotten; nothing new is recorded about them.")
+                .expectNoEvents();
+        fixture.given(enrolled(), paired(), forgotten)
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.MENTEE_LEFT_SCHOOL, SEPTEMBER.plusDays(61)))
+                .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTEE_LEFT_SCHOOL, SEPTEMBER.plusDays(61)));
+    }
+
+    @Test
+    void a_mentee_who_moved_school_is_moved_not_ended_out() {
+        fixture.given(enrolled(), paired())
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.MENTEE_MOVED_SCHOOL, SEPTEMBER.plusDays(20)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("A mentee who has moved school is moved, with POST /api/mentees/" + MENTEE + "/move {toSchoolId, movedOn}:"
+                        + " their pairing here ends on that day and their history goes with them.")
+                .expectNoEvents();
     }
 
     @Test
@@ -281,6 +314,24 @@ class MenteeTest {
                 .when(new MoveMentee(MENTEE, OTHER_SCHOOL, SEPTEMBER.plusDays(30)))
                 .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTEE_MOVED_SCHOOL, SEPTEMBER.plusDays(40)),
                         new MenteeMovedSchool(MENTEE, SCHOOL, OTHER_SCHOOL, SEPTEMBER.plusDays(30)));
+    }
+
+    @Test
+    void a_move_is_not_dated_before_the_pairing_it_ends_the_one_that_ended_or_the_arrival_it_follows() {
+        fixture.given(enrolled(), paired())
+                .when(new MoveMentee(MENTEE, OTHER_SCHOOL, SEPTEMBER.minusDays(5)))
+                .expectExceptionMessage("Mentee " + MENTEE + " has been in pairing " + PAIRING + " here since " + SEPTEMBER + "; a move cannot be dated "
+                        + SEPTEMBER.minusDays(5) + ", before it.")
+                .expectNoEvents();
+        fixture.given(enrolled(), paired(), new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.PROGRAMME_COMPLETED, SEPTEMBER.plusDays(20)))
+                .when(new MoveMentee(MENTEE, OTHER_SCHOOL, SEPTEMBER.plusDays(10)))
+                .expectExceptionMessage("Mentee " + MENTEE + "'s last pairing here ended on " + SEPTEMBER.plusDays(20) + "; a move cannot be dated "
+                        + SEPTEMBER.plusDays(10) + ", before that.")
+                .expectNoEvents();
+        fixture.given(enrolled(), new MenteeMovedSchool(MENTEE, SCHOOL, OTHER_SCHOOL, SEPTEMBER.plusDays(30)))
+                .when(new MoveMentee(MENTEE, SCHOOL, SEPTEMBER.plusDays(29)))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
     }
 
     @Test

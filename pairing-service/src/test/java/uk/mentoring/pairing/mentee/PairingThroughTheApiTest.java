@@ -155,6 +155,19 @@ class PairingThroughTheApiTest {
                 "stage", "TRAINEE", "personId", personId));
         assertThat(sameId.status()).as("a person id registered twice, under another address").isEqualTo(409);
         assertThat(sameId.json().path("type").asText()).isEqualTo("/problems/already-registered");
+
+        // another school's person is not taken over under their id, as a mentor or through the import
+        UUID otherSchool = data.school();
+        TestApi otherLead = api.as(Person.schoolLead(otherSchool));
+        TestApi.Answer takenOver = otherLead.post("/api/schools/" + otherSchool + "/mentors", Map.of("displayName", "Has Person", "email", TestData.email(),
+                "personId", personId));
+        assertThat(takenOver.status()).as(takenOver.toString()).isEqualTo(409);
+        assertThat(takenOver.json().path("type").asText()).isEqualTo("/problems/person-in-another-school");
+        TestApi.Answer imported = otherLead.post("/api/schools/" + otherSchool + "/people", "text/csv",
+                ("role,displayName,email,personId\nmentor,Has Person," + TestData.email() + "," + personId + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.body()).as(imported.toString()).contains("REFUSED").contains("another school");
+        assertThat(lead.post("/api/schools/" + school + "/mentors", Map.of("displayName", "Kim Lowe", "email", TestData.email(), "personId", personId))
+                .status()).as("the same school's mentee may also be its mentor").isEqualTo(201);
     }
 
     @Test

@@ -69,6 +69,9 @@ class MenteesController {
         SchoolAccess.requireLead(caller, schoolId);
         // the person's id at the trust's identity provider, so their own tokens name them; new if not known yet
         UUID menteeId = request.personId() != null ? request.personId() : UUID.randomUUID();
+        if (request.personId() != null) {
+            registration.requireNoOtherSchool(request.personId(), schoolId);
+        }
         registration.register(UniqueRegister.Kind.MENTEE_EMAIL, request.email(), menteeId, schoolId, caller,
                 () -> commands.sendAndWait(new EnrolMentee(menteeId, schoolId, request.displayName(), request.email(), request.stage(),
                         request.interests() == null ? List.of() : request.interests().stream().map(String::strip).toList())));

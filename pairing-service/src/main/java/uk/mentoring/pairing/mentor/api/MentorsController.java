@@ -53,6 +53,9 @@ class MentorsController {
         SchoolAccess.requireLead(caller, schoolId);
         // the person's id at the trust's identity provider, so their own tokens name them; new if not known yet
         UUID mentorId = request.personId() != null ? request.personId() : UUID.randomUUID();
+        if (request.personId() != null) {
+            registration.requireNoOtherSchool(request.personId(), schoolId);
+        }
         registration.register(UniqueRegister.Kind.MENTOR_EMAIL, request.email(), mentorId, schoolId, caller,
                 () -> commands.sendAndWait(new RegisterMentor(mentorId, schoolId, request.displayName(), request.email(),
                         orEmpty(request.subjects()), orEmpty(request.interests()))));
