@@ -3,6 +3,8 @@ package uk.mentoring.pairing.registration;
 import java.util.ArrayList;
 import java.util.List;
 
+import uk.mentoring.kit.domain.RuleViolation;
+
 /** RFC 4180 CSV: fields may be quoted, quotes doubled inside quotes, lines end in CRLF or LF. */
 final class Csv {
 
@@ -54,6 +56,9 @@ final class Csv {
             } else {
                 field.append(c);
             }
+        }
+        if (quoted) {
+            throw RuleViolation.invalid("Line " + recordStart + " opens a quote (\") that is never closed; every quoted value ends with a quote.");
         }
         if (!field.isEmpty() || !fields.isEmpty()) {
             fields.add(field.toString());

@@ -195,10 +195,20 @@ public class StaffImport {
         }
     }
 
+    /**
+     * The columns by name, read as a person types them: "Display Name", "display_name" and
+     * "displayName" are one column.
+     */
     private static Map<String, Integer> header(Csv.Line header) {
+        if (header.fields().size() == 1 && header.fields().get(0).contains(";")) {
+            throw RuleViolation.invalid("The columns are separated by semicolons; the file separates them by commas. Save it from the spreadsheet"
+                    + " as \"CSV UTF-8 (Comma delimited)\" and send it again.");
+        }
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < header.fields().size(); i++) {
-            columns.put(header.fields().get(i).strip(), i);
+            String given = header.fields().get(i).strip();
+            String key = given.replaceAll("[\\s_-]", "").toLowerCase(Locale.ROOT);
+            columns.put(COLUMNS.stream().filter(column -> column.toLowerCase(Locale.ROOT).equals(key)).findFirst().orElse(given), i);
         }
         Set<String> missing = Set.of("role", "displayName", "email").stream().filter(name -> !columns.containsKey(name)).collect(Collectors.toSet());
         List<String> unknown = columns.keySet().stream().filter(name -> !COLUMNS.contains(name)).sorted().toList();

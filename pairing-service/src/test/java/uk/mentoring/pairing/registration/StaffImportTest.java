@@ -93,6 +93,30 @@ class StaffImportTest {
         assertThat(headless.json().path("detail").asText()).contains("The first line names the columns");
     }
 
+    @Test
+    void a_file_as_a_spreadsheet_saves_it_is_read_or_refused_with_what_to_do() {
+        UUID school = new TestData(TestApi.at(port)).school();
+        TestApi lead = TestApi.at(port).as(Person.schoolLead(school));
+        String email = TestData.email();
+
+        JsonNode spaced = post(school, "Role,Display Name,E-mail\nmentor,Zo\u00eb Caf\u00e9," + email + "\n");
+        assertThat(outcome(spaced, 2)).as("headings as a person types them").isEqualTo("CREATED");
+
+        TestApi.Answer windows = lead.post("/api/schools/" + school + "/people", "text/csv",
+                ("role,displayName,email\nmentor,Zo\u00eb," + TestData.email() + "\n").getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThat(windows.status()).isEqualTo(400);
+        assertThat(windows.json().path("detail").asText()).startsWith("The file is not UTF-8 text").contains("CSV UTF-8 (Comma delimited)");
+        TestApi.Answer semicolons = lead.post("/api/schools/" + school + "/people", "text/csv",
+                ("role;displayName;email\nmentor;A;" + TestData.email() + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(semicolons.json().path("detail").asText()).startsWith("The columns are separated by semicolons");
+        TestApi.Answer open = lead.post("/api/schools/" + school + "/people", "text/csv",
+                ("role,displayName,email\nmentor,\"Ann, Lee," + TestData.email() + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(open.json().path("detail").asText()).isEqualTo("Line 2 opens a quote (\") that is never closed; every quoted value ends with a quote.");
+        TestApi.Answer empty = lead.post("/api/schools/" + school + "/people", "text/csv", new byte[0]);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().path("detail").asText()).startsWith("The file is empty");
+    }
+
     private JsonNode post(UUID school, String csv) {
         TestApi.Answer answer = TestApi.at(port).as(Person.schoolLead(school))
                 .post("/api/schools/" + school + "/people", "text/csv", csv.getBytes(StandardCharsets.UTF_8));
