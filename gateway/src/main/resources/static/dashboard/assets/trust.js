@@ -24,7 +24,9 @@
       : D.el('a', { href: '/dashboard/pairings/' + encodeURIComponent(pairing.pairingId), text: D.person(who) });
     document.title = 'Your pairings \u00b7 Mentoring progress';
     const status = document.getElementById('status');
-    document.getElementById('content').replaceChildren(D.el('h1', { text: 'Your pairings' }), status,
+    const away = mentor && view.away ? D.el('p', { class: 'subtitle', text: 'Your school has you away from ' + D.day(view.away.from)
+      + (view.away.to ? ' to ' + D.day(view.away.to) : ', with no return date yet') + '.' }) : null;
+    document.getElementById('content').replaceChildren(D.el('h1', { text: 'Your pairings' }), ...(away ? [away] : []), status,
       D.el('section', { class: 'panel' }, pairings.length
         ? D.table(mentor ? 'The mentees you mentor, now and before' : 'Your mentors, the latest first', [mentor ? 'Mentee' : 'Mentor', 'School', 'Stage', 'Paired on', 'Status'],
           pairings.map(pairing => [named(pairing, mentor ? pairing.mentee : pairing.mentor), pairing.schoolName || 'Not yet known',

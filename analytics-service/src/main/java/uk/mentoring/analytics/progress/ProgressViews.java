@@ -175,7 +175,10 @@ public class ProgressViews {
                             people.get(pairing.menteeId()), pairing.stage(), pairing.pairedOn(), pairing.endedOn(), pairing.status(),
                             pairing.support().current(), pairing.confidence().latest(), pairing.reflections().averageDepth(), pairing.risks()))
                     .toList();
+            // away now or later, as the school last gave it; a time away that is over is no longer news
+            boolean away = mentor.unavailableFrom() != null && (mentor.unavailableTo() == null || !mentor.unavailableTo().isBefore(today));
             return new MentorView(mentorId, mentor.schoolId(), schoolNames.get(mentor.schoolId()), mentor.displayName(), mentor.subjects(),
+                    away ? new Away(mentor.unavailableFrom(), mentor.unavailableTo()) : null,
                     summaries.stream().filter(summary -> summary.status() == Status.ACTIVE && !summary.pairedOn().isAfter(today)).sorted(byStart).toList(),
                     summaries.stream().filter(summary -> summary.status() == Status.ACTIVE && summary.pairedOn().isAfter(today)).sorted(byStart).toList(),
                     summaries.stream().filter(summary -> summary.status() == Status.ENDED).sorted(Comparator.comparing(PairingSummary::endedOn)
@@ -308,7 +311,12 @@ public class ProgressViews {
         }
     }
 
-    public record MentorView(UUID mentorId, UUID schoolId, String schoolName, String displayName, List<String> subjects,
+    /** @param away the mentor's time away, now or ahead, as their school gave it; null while none is */
+    public record MentorView(UUID mentorId, UUID schoolId, String schoolName, String displayName, List<String> subjects, Away away,
                              List<PairingSummary> activePairings, List<PairingSummary> startingLater, List<PairingSummary> endedPairings) {
+    }
+
+    /** @param to the last day away, or null while no return is known */
+    public record Away(LocalDate from, LocalDate to) {
     }
 }

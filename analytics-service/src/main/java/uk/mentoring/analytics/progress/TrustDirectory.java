@@ -57,7 +57,8 @@ public class TrustDirectory {
     public record Mentee(UUID menteeId, UUID schoolId, String displayName, String stage, List<Move> moves) {
     }
 
-    public record Mentor(UUID mentorId, UUID schoolId, String displayName, List<String> subjects) {
+    /** @param unavailableFrom the first day of the mentor's time away as their school last gave it, null while they are available */
+    public record Mentor(UUID mentorId, UUID schoolId, String displayName, List<String> subjects, LocalDate unavailableFrom, LocalDate unavailableTo) {
     }
 
     public record Move(LocalDate on, UUID fromSchoolId, UUID toSchoolId) {
@@ -81,7 +82,7 @@ public class TrustDirectory {
     public Optional<Mentor> mentor(UUID mentorId) {
         return Optional.ofNullable(mentorViews().find(eq("_id", mentorId.toString())).first())
                 .map(mentor -> new Mentor(mentorId, UUID.fromString(mentor.getString("schoolId")), mentor.getString("displayName"),
-                        mentor.getList("subjects", String.class, List.of())));
+                        mentor.getList("subjects", String.class, List.of()), day(mentor.getString("unavailableFrom")), day(mentor.getString("unavailableTo"))));
     }
 
     /** Mentors of each of the given schools. */
@@ -174,6 +175,10 @@ public class TrustDirectory {
             }
         }
         return counts;
+    }
+
+    private static LocalDate day(String written) {
+        return written == null ? null : LocalDate.parse(written);
     }
 
     private static School school(Document school) {

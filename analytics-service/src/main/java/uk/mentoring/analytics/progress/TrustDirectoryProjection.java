@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
+import uk.mentoring.contracts.pairing.MentorAvailabilityChanged;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PersonForgotten;
 import uk.mentoring.contracts.pairing.PersonRole;
@@ -92,6 +93,12 @@ class TrustDirectoryProjection implements ViewProjection {
             fields.put("moves." + event.id(), new Document("on", moved.movedOn().toString())
                     .append("from", moved.fromSchoolId().toString()).append("to", moved.toSchoolId().toString()));
             return Optional.of(new Change(Collections.MENTEES, moved.menteeId().toString(), fields));
+        } else if (event.data() instanceof MentorAvailabilityChanged availability) {
+            // the latest period stands; none given means available again
+            fields.put("schoolId", availability.schoolId().toString());
+            fields.put("unavailableFrom", availability.unavailableFrom() == null ? null : availability.unavailableFrom().toString());
+            fields.put("unavailableTo", availability.unavailableTo() == null ? null : availability.unavailableTo().toString());
+            return Optional.of(new Change(Collections.MENTORS, availability.mentorId().toString(), fields));
         } else if (event.data() instanceof PersonForgotten forgotten && forgotten.role() == PersonRole.MENTEE) {
             // still counted among the school's mentees, whose figures stay as they were; waiting for nobody
             fields.put("schoolId", forgotten.schoolId().toString());

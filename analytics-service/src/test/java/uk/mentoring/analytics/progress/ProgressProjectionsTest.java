@@ -41,6 +41,7 @@ import uk.mentoring.contracts.meeting.MeetingScheduled;
 import uk.mentoring.contracts.pairing.GroundRulesAgreed;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 import uk.mentoring.contracts.pairing.MenteeMovedSchool;
+import uk.mentoring.contracts.pairing.MentorAvailabilityChanged;
 import uk.mentoring.contracts.pairing.MentorRegistered;
 import uk.mentoring.contracts.pairing.PairingCreated;
 import uk.mentoring.contracts.pairing.PairingEndReason;
@@ -165,9 +166,13 @@ class ProgressProjectionsTest {
         events.add(received(new PairingCreated(calledOff, school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY.plusDays(10))));
         events.add(received(new PairingEnded(calledOff, school, mentor, secondMentee, PairingEndReason.OTHER, TODAY.plusDays(10))));
         events.add(received(new PairingCreated(later, school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY.plusDays(30))));
+        events.add(received(new MentorAvailabilityChanged(mentor, school, TODAY.minusDays(2), TODAY.plusDays(10))));
         apply(events);
 
         ProgressViews.MentorView view = views.mentor(mentor).orElseThrow();
+        assertThat(view.away()).as("away now, as the school gave it").isEqualTo(new ProgressViews.Away(TODAY.minusDays(2), TODAY.plusDays(10)));
+        apply(List.of(received(new MentorAvailabilityChanged(mentor, school, null, null))));
+        assertThat(views.mentor(mentor).orElseThrow().away()).as("available again").isNull();
 
         assertThat(view.schoolName()).isEqualTo("Riverside Primary Academy");
         assertThat(view.activePairings()).extracting(ProgressViews.PairingSummary::pairingId).containsExactly(pairing);
