@@ -157,6 +157,12 @@ class ProgressFromTheTopicsTest {
         TestApi.Answer elsewhere = TestApi.at(port).as(Person.schoolLead(UUID.randomUUID())).get("/api/analytics/pairings/" + pairing);
         assertThat(elsewhere.status()).isEqualTo(404);
         assertThat(elsewhere.json().path("type").asText()).as("another school learns nothing").isEqualTo("/problems/not-found");
+
+        publisher.publish(new PairingEnded(pairing, school, UUID.randomUUID(), UUID.randomUUID(), PairingEndReason.OTHER, startsOn));
+        TestApi.Answer calledOff = await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/analytics/pairings/" + pairing),
+                answer -> answer.json().path("type").asText().endsWith("pairing-called-off"));
+        assertThat(calledOff.json().path("detail").asText()).isEqualTo("Pairing " + pairing + " was called off before it began; it was to start on "
+                + startsOn + ", so it has no progress to show.");
     }
 
     @Test

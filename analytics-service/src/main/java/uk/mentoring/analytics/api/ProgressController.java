@@ -78,8 +78,12 @@ class ProgressController {
                         pairing.mentee() == null ? null : pairing.mentee().id()))
                 .orElseThrow(() -> views.startingAfter(pairingId, query.to())
                         .filter(pairing -> maySee(caller, pairing.schoolId(), pairing.mentorId(), pairing.menteeId()))
-                        .map(pairing -> new RuleViolation(RuleViolation.Kind.NOT_FOUND, "pairing-not-started", "Pairing not started yet",
-                                "Pairing " + pairingId + " starts on " + pairing.pairedOn() + "; its progress is shown from that day."))
+                        .map(pairing -> pairing.endedOn() != null
+                                ? new RuleViolation(RuleViolation.Kind.NOT_FOUND, "pairing-called-off", "Pairing called off",
+                                        "Pairing " + pairingId + " was called off before it began; it was to start on " + pairing.pairedOn()
+                                                + ", so it has no progress to show.")
+                                : new RuleViolation(RuleViolation.Kind.NOT_FOUND, "pairing-not-started", "Pairing not started yet",
+                                        "Pairing " + pairingId + " starts on " + pairing.pairedOn() + "; its progress is shown from that day."))
                         .orElseGet(() -> RuleViolation.notFound("Pairing", pairingId)));
     }
 

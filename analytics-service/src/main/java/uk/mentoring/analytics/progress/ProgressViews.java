@@ -121,9 +121,9 @@ public class ProgressViews {
         });
     }
 
-    /** A pairing made to start after the day asked about: it has no progress to show yet. */
+    /** A pairing made to start after the day asked about, or called off before that day: it has no progress to show. */
     public Optional<PairingHistory> startingAfter(UUID pairingId, LocalDate asOf) {
-        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && history.pairedOn().isAfter(asOf) && history.endedOn() == null);
+        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && history.pairedOn().isAfter(asOf));
     }
 
     public Optional<PairingView> pairing(UUID pairingId, LocalDate asOf) {

@@ -14,4 +14,8 @@ public record EndPairing(UUID menteeId, UUID pairingId, PairingEndReason reason,
     public String target() {
         return AggregateIds.mentee(menteeId);
     }
+
+    /** How it ended: on {@code endedOn}, or called off before it began, on the day it was to start. */
+    public record Ended(UUID pairingId, LocalDate endedOn, boolean calledOff) {
+    }
 }

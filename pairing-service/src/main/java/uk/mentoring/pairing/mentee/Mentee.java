@@ -163,7 +163,7 @@ public class Mentee {
     }
 
     @CommandHandler
-    void handle(EndPairing command) {
+    EndPairing.Ended handle(EndPairing command) {
         ActivePairing pairing = requireActive(command.pairingId());
         if (command.reason() == PairingEndReason.MENTEE_MOVED_SCHOOL) {
             // ended here, the mentee would stay in this school's list, waiting for a mentor they will never have here
@@ -172,6 +172,7 @@ public class Mentee {
                             + " their pairing here ends on that day and their history goes with them.");
         }
         LocalDate endedOn = command.endedOn();
+        boolean calledOff = false;
         if (endedOn.isBefore(pairing.since())) {
             if (!pairing.since().isAfter(SchoolTime.today())) {
                 throw RuleViolation.unprocessable("ended-before-paired", "Pairing cannot end before it started",
@@ -179,6 +180,7 @@ public class Mentee {
             }
             // called off before it began: it ends on the day it was to start, so it is never under way
             endedOn = pairing.since();
+            calledOff = true;
         }
         if (endedOn.isBefore(pairing.supportSince())) {
             throw RuleViolation.unprocessable("before-last-support-change", "Before the last change of support",
@@ -186,6 +188,7 @@ public class Mentee {
                             + endedOn + ".");
         }
         apply(new PairingEnded(pairing.pairingId(), schoolId, pairing.mentorId(), menteeId, command.reason(), endedOn));
+        return new EndPairing.Ended(pairing.pairingId(), endedOn, calledOff);
     }
 
     /** A teacher changing school within the trust keeps their history; their pairing ends with the move. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.pairing.PairingServiceTest;
 import uk.mentoring.pairing.TestData;
 import uk.mentoring.testkit.TestApi;
@@ -108,10 +109,19 @@ class PairingThroughTheApiTest {
 
         TestApi.Answer ended = api.as(Person.schoolLead(school)).post("/api/pairings/" + pairing + "/end", Map.of("reason", "MENTOR_CHANGED"));
         assertThat(ended.status()).as(ended.toString()).isEqualTo(200);
+        assertThat(ended.json().path("endedOn").asText()).isEqualTo(SchoolTime.today().toString());
+        assertThat(ended.json().path("calledOff").asBoolean()).isFalse();
 
         assertThat(data.pairing(school, data.mentor(school), mentee)).isNotEqualTo(pairing);
         TestApi.Answer again = api.as(Person.schoolLead(school)).post("/api/pairings/" + pairing + "/end", Map.of("reason", "OTHER"));
         assertThat(again.status()).isEqualTo(409);
+
+        // made to start next month and called off today: the answer says it ends on the day it was to start
+        String nextMonth = api.as(Person.schoolLead(school)).post("/api/pairings", Map.of("schoolId", school, "mentorId", data.mentor(school),
+                "menteeId", data.mentee(school), "pairedOn", SchoolTime.today().plusDays(30).toString())).id();
+        TestApi.Answer calledOff = api.as(Person.schoolLead(school)).post("/api/pairings/" + nextMonth + "/end", Map.of("reason", "OTHER"));
+        assertThat(calledOff.json().path("endedOn").asText()).isEqualTo(SchoolTime.today().plusDays(30).toString());
+        assertThat(calledOff.json().path("calledOff").asBoolean()).isTrue();
     }
 
     @Test

@@ -111,11 +111,13 @@ class PairingsController {
 
     /** A school lead ends a pairing of their school; the mentee keeps their history and may be paired again. */
     @PostMapping("/api/pairings/{pairingId}/end")
-    ResponseEntity<Void> end(@PathVariable UUID pairingId, @Valid @RequestBody EndPairingRequest request, Caller caller) {
+    ResponseEntity<EndPairing.Ended> end(@PathVariable UUID pairingId, @Valid @RequestBody EndPairingRequest request, Caller caller) {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);
         SchoolAccess.requireLead(caller, pairing.schoolId());
-        commands.sendAndWait(new EndPairing(pairing.menteeId(), pairingId, request.reason(), SchoolTime.pastDay(request.endedOn(), "endedOn")));
-        return ResponseEntity.ok().build();
+        // the answer says on which day it ended: a pairing called off before it began ends on the day it was to start
+        EndPairing.Ended ended = commands.sendAndWait(new EndPairing(pairing.menteeId(), pairingId, request.reason(),
+                SchoolTime.pastDay(request.endedOn(), "endedOn")));
+        return ResponseEntity.ok(ended);
     }
 
     private PairingDirectory.Entry pairing(UUID pairingId, Caller caller) {
