@@ -62,8 +62,9 @@
   }
 
   const none = '–';
+  // one decimal place always where there is one at all, so 4.0 stands beside 3.5 rather than 4
   const number = (value, digits = 1) => value === null || value === undefined ? none
-    : Number(value).toLocaleString('en-GB', { maximumFractionDigits: digits });
+    : Number(value).toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const percent = share => share === null || share === undefined ? none : Math.round(share * 100) + '%';
   const score = value => value === null || value === undefined ? none : Math.round(value) + ' / 100';
   const day = iso => iso ? new Date(iso + 'T12:00:00Z').toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }) : none;
@@ -184,7 +185,10 @@
   }
 
   function weeksChart(id, weeks, what) {
-    const labels = weeks.map(week => shortDay(week.weekStarting));
+    // the week under way has only its first days in it: said so, lest its figures read as a drop
+    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+    const underWay = week => new Date(Date.parse(week.weekStarting + 'T12:00:00Z') + 6 * 86400000).toISOString().slice(0, 10) >= today;
+    const labels = weeks.map(week => shortDay(week.weekStarting) + (underWay(week) ? ' (so far)' : ''));
     chart(id, 'Week by week for ' + what + ': meetings held each week as bars, and the mentees\u2019 average confidence (1 to 5) '
       + 'at those meetings as a line, from ' + day(weeks.length ? weeks[0].weekStarting : null) + '.', {
       xAxis: { type: 'category', data: labels, name: 'Week starting', nameLocation: 'middle', nameGap: 28 },
@@ -196,7 +200,7 @@
       ]
     }, table('Week by week', ['Week starting', { label: 'Active pairings', num: true }, { label: 'Meetings held', num: true },
       { label: 'Average confidence', num: true }, { label: 'Reflections', num: true }, { label: 'Average depth', num: true }],
-      weeks.map(week => [day(week.weekStarting), week.activePairings, week.meetingsHeld, number(week.averageConfidence),
+      weeks.map(week => [day(week.weekStarting) + (underWay(week) ? ' (so far)' : ''), week.activePairings, week.meetingsHeld, number(week.averageConfidence),
         week.reflections, number(week.averageDepth)])));
   }
 
