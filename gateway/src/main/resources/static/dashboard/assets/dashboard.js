@@ -215,8 +215,11 @@
       groups.map(group => [group.name].concat(steps.map(([key]) => number(group.circle[key]))))));
   }
 
-  function progressFigures(id, group, extra) {
-    figures(id, (extra || []).concat([
+  /** A group's figures; {@code inPeriod}, what was done between the period's first and last day, beside its pairings' measures. */
+  function progressFigures(id, group, extra, inPeriod) {
+    const done = inPeriod ? [['Meetings held in the period', number(inPeriod.meetingsHeld, 0)],
+      ['Reflections in the period', number(inPeriod.reflections, 0)]] : [];
+    figures(id, (extra || []).concat(done, [
       ['Active pairings', number(group.activePairings, 0)],
       ['Pairings at risk', number(group.atRisk, 0), group.atRisk ? 'risk' : null],
       ['Weekly meetings kept', percent(group.cadenceKept)],

@@ -16,7 +16,7 @@
       ['Mentors', D.number(school.mentors, 0)],
       ['Mentees', D.number(school.mentees, 0)],
       ['Mentees waiting for a mentor', D.number(school.menteesWithoutMentor, 0), school.menteesWithoutMentor ? 'risk' : null]
-    ]);
+    ], school.inPeriod);
 
     if (school.waitingForMentor.length) {
       document.getElementById('waiting-panel').hidden = false;

@@ -54,7 +54,7 @@
       ['Mentors', D.number(trust.mentors, 0)],
       ['Mentees', D.number(trust.mentees, 0)],
       ['Mentees waiting for a mentor', D.number(trust.menteesWithoutMentor, 0), trust.menteesWithoutMentor ? 'risk' : null]
-    ]);
+    ], trust.inPeriod);
 
     D.fill('at-risk', trust.atRisk.length ? D.table(trust.atRisk.length + ' active pairings with at least one warning sign, most first',
       ['Mentee', 'Mentor', 'School', 'Stage', 'Paired on', 'Why'],

@@ -81,7 +81,8 @@ public record GroupProgress(
                 share(firstDue, pairing -> pairing.firstMeeting().onTime()),
                 share(all, pairing -> pairing.groundRules().agreed()),
                 share(met, pairing -> pairing.groundRules().atFirstMeeting()),
-                average(met.stream(), pairing -> pairing.cadence().kept()),
+                // from each pairing's weeks, not its rounded share: 11 of 12 three times is 0.92, not the 0.92s averaged
+                average(met.stream(), pairing -> (double) pairing.cadence().weeksWithAMeeting() / pairing.cadence().weeklySlots()),
                 average(all.stream().filter(pairing -> pairing.confidence().latest() != null), pairing -> pairing.confidence().latest()),
                 average(all.stream().filter(pairing -> pairing.confidence().series().size() >= 2),
                         pairing -> pairing.confidence().latest() - pairing.confidence().first()),

@@ -92,10 +92,11 @@ public class ProgressViews {
                         .thenComparing(pairing -> pairing.pairingId().toString()))
                 .toList();
         GroupProgress trust = GroupProgress.of(progress);
+        List<Week> weeks = Week.of(progress, query.from(), query.to());
         return new TrustView(query.to(), query.from(), stages(query), schools.size(),
                 summaries.stream().mapToLong(SchoolSummary::mentors).sum(), summaries.stream().mapToLong(SchoolSummary::mentees).sum(),
                 summaries.stream().mapToLong(SchoolSummary::menteesWithoutMentor).sum(),
-                trust, VirtuousCircle.of(trust), byStage(progress), Week.of(progress, query.from(), query.to()), summaries, atRisk);
+                trust, Week.InPeriod.of(weeks, query.from(), query.to()), VirtuousCircle.of(trust), byStage(progress), weeks, summaries, atRisk);
     }
 
     public Optional<SchoolView> school(UUID schoolId, ProgressQuery query) {
@@ -114,10 +115,11 @@ public class ProgressViews {
                             .thenComparing(row -> row.pairingId().toString()))
                     .toList();
             GroupProgress group = GroupProgress.of(progress);
+            List<Week> weeks = Week.of(progress, query.from(), query.to());
             return new SchoolView(schoolId, school.name(), school.urn(), school.phase(), query.to(), query.from(), stages(query),
                     directory.mentorsBySchool(List.of(schoolId)).getOrDefault(schoolId, 0L), mentees.mentees(),
                     mentees.withoutMentor(), mentees.withoutMentor() == 0 ? List.of() : directory.menteesWaiting(schoolId, settled, LISTED_WAITING),
-                    group, VirtuousCircle.of(group), byStage(progress), Week.of(progress, query.from(), query.to()), rows);
+                    group, Week.InPeriod.of(weeks, query.from(), query.to()), VirtuousCircle.of(group), byStage(progress), weeks, rows);
         });
     }
 
@@ -238,9 +240,13 @@ public class ProgressViews {
      * @param progress             the pairings the query selects, together
      * @param atRisk               active pairings needing a lead, most reasons first
      */
+    /**
+     * @param progress the pairings the period selects, each measured over its life to {@code asOf}
+     * @param inPeriod what was done within the period itself
+     */
     public record TrustView(LocalDate asOf, LocalDate from, List<MenteeStage> stages, long schools, long mentors, long mentees,
-                            long menteesWithoutMentor, GroupProgress progress, VirtuousCircle circle, Map<MenteeStage, StageProgress> byStage,
-                            List<Week> weeks, List<SchoolSummary> bySchool, List<PairingAtRisk> atRisk) {
+                            long menteesWithoutMentor, GroupProgress progress, Week.InPeriod inPeriod, VirtuousCircle circle,
+                            Map<MenteeStage, StageProgress> byStage, List<Week> weeks, List<SchoolSummary> bySchool, List<PairingAtRisk> atRisk) {
     }
 
     public record StageProgress(GroupProgress progress, VirtuousCircle circle) {
@@ -256,8 +262,9 @@ public class ProgressViews {
 
     /** @param waitingForMentor the first {@value #LISTED_WAITING} of those waiting for a mentor, for the lead to pair */
     public record SchoolView(UUID schoolId, String name, String urn, String phase, LocalDate asOf, LocalDate from, List<MenteeStage> stages,
-                             long mentors, long mentees, long menteesWithoutMentor, List<Person> waitingForMentor, GroupProgress progress, VirtuousCircle circle,
-                             Map<MenteeStage, StageProgress> byStage, List<Week> weeks, List<PairingRow> pairings) {
+                             long mentors, long mentees, long menteesWithoutMentor, List<Person> waitingForMentor, GroupProgress progress,
+                             Week.InPeriod inPeriod, VirtuousCircle circle, Map<MenteeStage, StageProgress> byStage, List<Week> weeks,
+                             List<PairingRow> pairings) {
     }
 
     public record PairingRow(UUID pairingId, Person mentor, Person mentee, MenteeStage stage, Status status, LocalDate pairedOn, LocalDate endedOn,

@@ -384,6 +384,15 @@ class ProgressProjectionsTest {
         assertThat(views.trust(trainees).progress().pairings()).isZero();
         ProgressQuery ects = ProgressQuery.of(List.of(MenteeStage.ECT_YEAR_1), null, null, TODAY);
         assertThat(views.trust(ects).progress().pairings()).isEqualTo(1);
+
+        // from a Thursday: the pairing counts with its whole life, what was done counts from that day
+        ProgressViews.TrustView sinceThursday = views.trust(ProgressQuery.of(null, LocalDate.of(2026, 9, 17), null, TODAY));
+        assertThat(sinceThursday.progress().meetingsHeld()).as("the pairing's meetings, all of them").isEqualTo(4);
+        assertThat(sinceThursday.inPeriod().meetingsHeld()).as("the meetings of 23 September and 2 October").isEqualTo(2);
+        assertThat(sinceThursday.weeks().get(0).weekStarting()).isEqualTo(LocalDate.of(2026, 9, 14));
+        assertThat(sinceThursday.weeks().get(0).meetingsHeld()).as("the Wednesday before the period is not in it").isZero();
+        assertThat(views.school(school, ProgressQuery.of(null, LocalDate.of(2026, 9, 17), null, TODAY)).orElseThrow().inPeriod().meetingsHeld())
+                .isEqualTo(2);
     }
 
     private List<ReceivedEvent> directory() {
