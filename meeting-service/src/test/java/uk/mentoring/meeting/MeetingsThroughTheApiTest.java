@@ -115,6 +115,7 @@ class MeetingsThroughTheApiTest {
 
         TestApi.Answer rated = mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2));
         assertThat(rated.status()).as(rated.toString()).isEqualTo(200);
+        assertThat(rated.json().path("ownRating").asInt()).as("the answer shows the rating as recorded").isEqualTo(2);
         assertThat(mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 2)).status()).as("the same again").isEqualTo(200);
         assertThat(mentee.post("/api/meetings/" + meeting + "/confidence", Map.of("confidence", 3)).status()).as("thought better of").isEqualTo(200);
 

@@ -190,7 +190,13 @@ class ReflectionsThroughTheApiTest {
                 Map.of("pairingId", members.pairing(), "area", "Seating plans"));
         assertThat(byMentee.status()).isEqualTo(201);
         assertThat(byMentor.status()).isEqualTo(201);
-        assertThat(TestApi.at(port).as(members.menteePerson()).post("/api/development-targets/" + byMentee.id() + "/met", Map.of()).status()).isEqualTo(200);
+        TestApi.Answer met = TestApi.at(port).as(members.menteePerson()).post("/api/development-targets/" + byMentee.id() + "/met", Map.of());
+        assertThat(met.status()).isEqualTo(200);
+        assertThat(met.json().path("metOn").asText()).isEqualTo(LocalDate.now(SchoolTime.ZONE).toString());
+        TestApi.Answer readBack = TestApi.at(port).as(members.mentorPerson()).get("/api/development-targets/" + byMentee.id());
+        assertThat(readBack.json().path("area").asText()).as("in the words it was set in").isEqualTo("Wait time after questions");
+        assertThat(readBack.json().path("identifiedBy").asText()).isEqualTo("MENTEE");
+        assertThat(TestApi.at(port).as(Person.schoolLead(members.school())).get("/api/development-targets/" + byMentee.id()).status()).isEqualTo(403);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetMet.v1") != null);
         assertThat(new String(find(byMentee.id(), "uk.mentoring.reflection.DevelopmentTargetSet.v2").value().getData().toBytes()))

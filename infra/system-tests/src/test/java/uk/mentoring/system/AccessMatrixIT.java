@@ -151,6 +151,7 @@ class AccessMatrixIT {
         rows.add(new Row("GET", "/api/meetings/{meetingId}", () -> "/api/meetings/" + the.meeting(), () -> null, readByMembers));
         rows.add(new Row("GET", "/api/observations/{observationId}", () -> "/api/observations/" + the.observation(), () -> null, readByMembers));
         rows.add(new Row("GET", "/api/reflections/{reflectionId}", () -> "/api/reflections/" + the.reflection(), () -> null, readByMembers));
+        rows.add(new Row("GET", "/api/development-targets/{targetId}", () -> "/api/development-targets/" + the.target(), () -> null, readByMembers));
         rows.add(new Row("GET", "/api/analytics/trust", () -> "/api/analytics/trust", () -> null,
                 expect(200, 403, 403, 403, 403, 403, 403, 200)));
         rows.add(new Row("GET", "/api/analytics/schools/{schoolId}", () -> "/api/analytics/schools/" + the.school(), () -> null,

@@ -108,11 +108,12 @@ class MeetingsController {
      * the rating the mentor wrote down with the meeting, and may be given again as they think better of it.
      */
     @PostMapping("/api/meetings/{meetingId}/confidence")
-    ResponseEntity<Void> confidence(@PathVariable UUID meetingId, @Valid @RequestBody ConfidenceRequest request, Caller caller) {
+    ResponseEntity<RecordedMeeting> confidence(@PathVariable UUID meetingId, @Valid @RequestBody ConfidenceRequest request, Caller caller) {
         Pairing pairing = Pairing.of(ActivePairings.stillActive(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTEE),
                 "a mentee rates their confidence"));
         commands.sendAndWait(new RateConfidence(pairing.pairingId(), meetingId, request.confidence(), Instant.now()));
-        return ResponseEntity.ok().build();
+        // the meeting as it now stands, with the mentee's own rating in it
+        return ResponseEntity.ok(recorded.find(pairing.pairingId(), meetingId).orElseThrow());
     }
 
     record CancelRequest(@NotNull CancellationReason reason, String cancelledAt) {

@@ -9,12 +9,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.reflection.IdentifiedBy;
+import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
@@ -23,6 +25,8 @@ import uk.mentoring.kit.security.Caller;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.reflection.target.MeetDevelopmentTarget;
 import uk.mentoring.reflection.target.SetDevelopmentTarget;
+import uk.mentoring.reflection.target.TargetsAsSet;
+import uk.mentoring.reflection.target.TargetsAsSet.SetTarget;
 
 /**
  * Development targets, set by the mentee or the mentor. Who identified the need is taken from who
@@ -36,10 +40,19 @@ class DevelopmentTargetsController {
 
     private final CommandGateway commands;
     private final ActivePairings pairings;
+    private final TargetsAsSet targets;
 
-    DevelopmentTargetsController(CommandGateway commands, ActivePairings pairings) {
+    DevelopmentTargetsController(CommandGateway commands, ActivePairings pairings, TargetsAsSet targets) {
         this.commands = commands;
         this.pairings = pairings;
+        this.targets = targets;
+    }
+
+    /** The target in the words it was set in, for the two people in its pairing. */
+    @GetMapping("/api/development-targets/{targetId}")
+    SetTarget read(@PathVariable UUID targetId, Caller caller) {
+        pairings.forMemberOf(TARGET, targetId, caller, Member.EITHER);
+        return targets.find(targetId).orElseThrow(() -> RuleViolation.notFound("Target", targetId));
     }
 
     record TargetRequest(@NotNull UUID pairingId, @NotBlank @Size(max = 300) String area, LocalDate setOn) {
@@ -60,10 +73,11 @@ class DevelopmentTargetsController {
     }
 
     @PostMapping("/api/development-targets/{targetId}/met")
-    ResponseEntity<Void> met(@PathVariable UUID targetId, @Valid @RequestBody(required = false) MetRequest request, Caller caller) {
+    ResponseEntity<SetTarget> met(@PathVariable UUID targetId, @Valid @RequestBody(required = false) MetRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMemberOf(TARGET, targetId, caller, Member.EITHER);
         commands.sendAndWait(new MeetDevelopmentTarget(targetId,
                 ActivePairings.withinPairing(pairing, SchoolTime.pastDay(request == null ? null : request.metOn(), "metOn"), "metOn")));
-        return ResponseEntity.ok().build();
+        // the target as it now stands, met on the day recorded
+        return ResponseEntity.ok(targets.find(targetId).orElseThrow());
     }
 }
