@@ -67,12 +67,75 @@
       reflections.map(point => [D.day(point.on), point.model === 'GIBBS' ? 'Gibbs' : point.model === 'CRITICAL_INCIDENT' ? 'Critical incident' : 'Free',
         D.depth(point.selfAssessedLevel), point.mentorAssessedLevel ? D.depth(point.mentorAssessedLevel) : 'Not reviewed yet'])));
 
+    const member = !!me.personId && [pairing.mentee, pairing.mentor].some(person => person && person.id === me.personId);
+    records(pairing, member);
+
     const weeks = Object.entries(p.support.weeksAt);
     D.fill('support', D.table('Weeks at each level of support', ['Level', { label: 'Weeks', num: true }],
       weeks.map(([level, count]) => [D.support(level), D.number(count)])),
       p.support.changes.length ? D.table('Changes of support', ['On', 'From', 'To', 'Why more support'],
         p.support.changes.map(change => [D.day(change.on), D.support(change.from), D.support(change.to),
           change.increaseReason ? D.words(change.increaseReason) : '\u2013'])) : D.el('p', { text: 'Support has not changed yet.' }));
+  }
+
+  const time = iso => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit',
+    timeZone: 'Europe/London' });
+  const lines = (label, items) => items && items.length ? [D.el('dt', { text: label }), D.el('dd', { text: items.join('; ') })] : [];
+  const line = (label, value) => value === null || value === undefined || value === '' ? [] : [D.el('dt', { text: label }), D.el('dd', { text: String(value) })];
+
+  /** What was written, read from the service that keeps it when the person opens the record: only the two people in the pairing may. */
+  const readers = {
+    meeting: async id => {
+      const m = await D.api('/api/meetings/' + encodeURIComponent(id));
+      return [].concat(line('Scheduled for', time(m.scheduledFor)), line('Room', m.room), line('Held at', m.heldAt && time(m.heldAt)),
+        lines('Topics', m.topics), lines('Agreed actions', m.agreedActions), line('Confidence as recorded', m.confidenceRecorded),
+        line('The mentee\u2019s own rating', m.ownRating), line('Cancelled', m.cancellationReason && D.words(m.cancellationReason)));
+    },
+    observation: async id => {
+      const o = await D.api('/api/observations/' + encodeURIComponent(id));
+      return [].concat(line('Observed at', time(o.observedAt)), line('Focus', o.focus), lines('Strengths', o.strengths),
+        lines('To develop', o.developmentPoints), line('Feedback', o.feedback));
+    },
+    reflection: async id => {
+      const r = await D.api('/api/reflections/' + encodeURIComponent(id));
+      return [].concat(...Object.entries(r.sections).map(([name, text]) => line(D.words(name.replace(/([A-Z])/g, '_$1').toUpperCase()), text)),
+        line('Private note', r.privateNote), line('Mentor\u2019s review', r.review && r.review.feedback));
+    },
+    target: async id => {
+      const t = await D.api('/api/development-targets/' + encodeURIComponent(id));
+      return line('Area', t.area);
+    }
+  };
+
+  function readable(kind, id, label) {
+    const details = D.el('details', {}, D.el('summary', { text: label }));
+    details.addEventListener('toggle', () => {
+      if (!details.open || details.dataset.read) return;
+      details.dataset.read = 'yes';
+      D.run(async () => details.append(D.el('dl', { class: 'record' }, await readers[kind](id))));
+    }, { once: false });
+    return details;
+  }
+
+  function records(pairing, member) {
+    const r = pairing.records;
+    const first = (kind, id, label) => member ? readable(kind, id, label) : label;
+    const meetingState = m => m.heldOn ? 'Held' : m.cancelledOn ? 'Cancelled' : m.missedOn ? 'Missed' : 'Scheduled';
+    document.getElementById('records-note').textContent = member
+      ? 'Open a record to read what was written; only the two of you can.'
+      : 'Dates and states only: what was written is for the mentor and the mentee.';
+    D.fill('records',
+      r.meetings.length ? D.table('Meetings', ['Day', 'State', { label: 'Confidence', num: true }], r.meetings.map(m => [
+        first('meeting', m.meetingId, D.day(m.heldOn || m.scheduledOn)), meetingState(m),
+        m.ownRatings && m.ownRatings.length ? m.ownRatings[m.ownRatings.length - 1].confidence : m.menteeConfidence === null ? '\u2013' : m.menteeConfidence]))
+        : D.el('p', { text: 'No meetings yet.' }),
+      r.observations.length ? D.table('Lessons observed', ['Day', 'Feedback'], r.observations.map(o => [
+        first('observation', o.observationId, D.day(o.observedOn)), o.feedbackGiven ? 'Given' : 'Not yet'])) : [],
+      r.reflections.length ? D.table('Reflections', ['Submitted', 'Model', 'Mentee\u2019s view', 'Mentor\u2019s view'], r.reflections.map(x => [
+        first('reflection', x.reflectionId, D.day(x.submittedOn)), D.words(x.model), D.words(x.selfAssessed),
+        x.mentorAssessed ? D.words(x.mentorAssessed) : 'Not reviewed yet'])) : [],
+      r.targets.length ? D.table('Development targets', ['Set on', 'Need seen by', 'Met'], r.targets.map(t => [
+        first('target', t.targetId, D.day(t.setOn)), D.words(t.identifiedBy), t.metOn ? D.day(t.metOn) : 'Not yet'])) : []);
   }
 
   document.addEventListener('DOMContentLoaded', () => D.run(show));

@@ -204,6 +204,20 @@ class DashboardInTheBrowserIT {
     }
 
     @Test
+    void a_mentee_opens_their_records_and_reads_what_was_written() {
+        signIn("mentee-1");
+        open("/dashboard");
+        wait.until(ExpectedConditions.urlContains("/dashboard/pairings/"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+
+        WebElement firstMeeting = browser.findElement(By.cssSelector("#records details summary"));
+        firstMeeting.click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#records details dl.record")));
+        assertThat(browser.findElement(By.cssSelector("#records details dl.record")).getText()).contains("Scheduled for", "Room");
+        assertThat(browser.findElement(By.id("records-note")).getText()).contains("only the two of you");
+    }
+
+    @Test
     void a_session_that_has_ended_is_told_so_and_an_address_nothing_answers_is_a_page() {
         signIn("trust-lead");
         open("/dashboard/trust");
