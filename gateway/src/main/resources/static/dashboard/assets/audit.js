@@ -118,7 +118,7 @@
     form.elements.asOf.value = dayOf(new Date());
     form.addEventListener('submit', event => {
       event.preventDefault();
-      D.run(() => showState(form.elements.asOf.value));
+      D.run(() => showState(form.elements.asOf.value), false);
     });
     await showState(form.elements.asOf.value);
   }

@@ -232,7 +232,11 @@
     ]));
   }
 
-  async function run(load) {
+  /**
+   * Loads a page, or a part of one ({@code wholePage} false). A page refused or not found shows
+   * its reason and the way back, not empty panels around it.
+   */
+  async function run(load, wholePage = true) {
     try {
       showStatus('Loading\u2026');
       await load();
@@ -240,6 +244,11 @@
     } catch (problem) {
       showStatus(problem.message || 'Something went wrong.', true);
       if (!(problem instanceof Problem)) console.error(problem);
+      if (wholePage && problem instanceof Problem && (problem.status === 403 || problem.status === 404)) {
+        document.querySelectorAll('main > :not(h1):not(#status)').forEach(part => { part.hidden = true; });
+        const status = document.getElementById('status');
+        status.after(el('p', {}, el('a', { href: '/dashboard', text: 'Go to your dashboard' })));
+      }
     }
   }
 

@@ -112,7 +112,7 @@
     details.addEventListener('toggle', () => {
       if (!details.open || details.dataset.read) return;
       details.dataset.read = 'yes';
-      D.run(async () => details.append(D.el('dl', { class: 'record' }, await readers[kind](id))));
+      D.run(async () => details.append(D.el('dl', { class: 'record' }, await readers[kind](id))), false);
     }, { once: false });
     return details;
   }

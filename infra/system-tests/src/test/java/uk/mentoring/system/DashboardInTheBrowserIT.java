@@ -246,6 +246,8 @@ class DashboardInTheBrowserIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is known here"));
         assertThat(browser.findElement(By.id("exports")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("state-panel")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".subtitle")).isDisplayed()).as("no furniture around the refusal").isFalse();
+        assertThat(browser.findElement(By.linkText("Go to your dashboard")).getAttribute("href")).endsWith("/dashboard");
     }
 
     @Test
