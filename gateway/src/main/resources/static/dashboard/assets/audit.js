@@ -37,6 +37,19 @@
       .join(' \u00b7 ');
   }
 
+  /**
+   * Who made the request that recorded an event, as a reader of this record knows them: the mentee,
+   * their mentor (named in a pairing of this record), or by their roles. The person's id, which the
+   * exports carry, is shown on hover. An event the platform recorded in answer to another names nobody.
+   */
+  function recorder(event, mentors) {
+    const who = event.recordedBy;
+    if (!who) return 'The platform';
+    const roles = (who.roles || []).map(D.words).join(' and ') || 'Someone';
+    const known = who.personId === menteeId ? 'The mentee' : mentors.has(who.personId) ? 'Their mentor' : roles;
+    return D.el('span', { text: known, title: who.personId ? roles + ', person ' + who.personId : roles });
+  }
+
   let enrolledAs = null;
 
   async function showState(day) {
@@ -107,8 +120,9 @@
       ? D.el('p', { text: 'Yes: all ' + verification.entries + ' records follow one from another, unchanged since they were recorded.' })
       : D.el('p', { class: 'status error', text: 'No: record ' + verification.firstBreak.sequence + ' (' + verification.firstBreak.type + ') breaks the chain: '
           + verification.firstBreak.reason + '.' }));
-    D.fill('history', D.table(history.total + ' records, in the order things happened', ['Happened', 'Recorded', 'Event', 'Details'],
-      history.events.map(event => [when(event.occurredAt), when(event.recordedAt), event.type, details(event.data)])));
+    const mentors = new Set(history.events.map(event => event.data.mentorId).filter(Boolean));
+    D.fill('history', D.table(history.total + ' records, in the order things happened', ['Happened', 'Recorded', 'Recorded by', 'Event', 'Details'],
+      history.events.map(event => [when(event.occurredAt), when(event.recordedAt), recorder(event, mentors), event.type, details(event.data)])));
     const enrolled = history.events.find(event => event.type === 'MenteeEnrolled');
     if (enrolled) {
       enrolledAs = enrolled.data.displayName;

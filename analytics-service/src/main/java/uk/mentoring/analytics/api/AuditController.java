@@ -30,6 +30,7 @@ import uk.mentoring.analytics.audit.MenteeAudit;
 import uk.mentoring.analytics.audit.MenteeState;
 import uk.mentoring.analytics.audit.ReflectionText;
 import uk.mentoring.analytics.personaldata.Revealer;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.security.Caller;
@@ -67,20 +68,29 @@ class AuditController {
      * One entry: {@code data} with personal fields readable (or {@code [erased]}, and reflection
      * text {@code [withheld]} from all but auditors), and {@code recordedData} exactly as recorded
      * and hashed, sealed, with every other input of the hash ({@code cloudEventType},
-     * {@code previousHash}), so anyone can recompute the chain from the answer alone.
+     * {@code previousHash}, {@code recordedBy}), so anyone can recompute the chain from the answer
+     * alone. {@code recordedBy} is absent where no person made the request that recorded it.
      */
     record Event(long sequence, String eventId, String type, String cloudEventType, Instant occurredAt, Instant recordedAt,
-                 Map<String, Object> data, String recordedData, String previousHash, String hash) {
+                 RecordedByPerson recordedBy, Map<String, Object> data, String recordedData, String previousHash, String hash) {
 
         static Event of(Entry entry, Caller caller) {
             return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.cloudEventType(), entry.occurredAt(), entry.recordedAt(),
-                    dataFor(caller, entry), entry.data(), entry.previousHash(), entry.hash());
+                    entry.recordedBy().map(RecordedByPerson::of).orElse(null), dataFor(caller, entry), entry.data(), entry.previousHash(), entry.hash());
         }
 
         @SuppressWarnings("unchecked")
         Event revealed(Map<String, String> opened) {
-            return new Event(sequence, eventId, type, cloudEventType, occurredAt, recordedAt, (Map<String, Object>) Revealer.replace(data, opened::get),
-                    recordedData, previousHash, hash);
+            return new Event(sequence, eventId, type, cloudEventType, occurredAt, recordedAt, recordedBy,
+                    (Map<String, Object>) Revealer.replace(data, opened::get), recordedData, previousHash, hash);
+        }
+    }
+
+    /** Who made the request that recorded an entry: the person their token named (absent where it named none), and its roles. */
+    record RecordedByPerson(UUID personId, List<String> roles) {
+
+        static RecordedByPerson of(RecordedBy recordedBy) {
+            return new RecordedByPerson(recordedBy.personId().orElse(null), recordedBy.roles());
         }
     }
 

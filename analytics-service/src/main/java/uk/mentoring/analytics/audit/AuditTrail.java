@@ -37,6 +37,7 @@ import org.springframework.stereotype.Component;
 import uk.mentoring.contracts.EventType;
 import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.PublishedLanguage;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.events.ReceivedEvent;
 import uk.mentoring.kit.time.WrittenInstants;
@@ -70,9 +71,10 @@ public class AuditTrail {
      * @param sequence   its place in the trail, from 1, in the order the trail learnt of it
      * @param occurredAt when what it records happened
      * @param recordedAt when the service that owns it recorded it
+     * @param recordedBy who made the request that recorded it, where a person did
      */
     public record Entry(UUID menteeId, long sequence, String eventId, String type, String cloudEventType, Instant occurredAt, Instant recordedAt,
-                        String data, String previousHash, String hash) {
+                        Optional<RecordedBy> recordedBy, String data, String previousHash, String hash) {
 
         /** The event's data, as it was published. */
         public Map<String, Object> dataFields() {
@@ -85,12 +87,19 @@ public class AuditTrail {
 
         /** This entry placed after the given end of its trail. */
         private Entry after(Head last) {
-            return new Entry(menteeId, last.sequence() + 1, eventId, type, cloudEventType, occurredAt, recordedAt, data, last.hash(), null);
+            return new Entry(menteeId, last.sequence() + 1, eventId, type, cloudEventType, occurredAt, recordedAt, recordedBy, data, last.hash(), null);
         }
 
+        /**
+         * The SHA-256 of the entry's fields, one a line. Who recorded it, where a person did, is
+         * two lines more (their person id, empty where the token named none, and their roles):
+         * entries that name nobody are hashed as they were before the platform recorded who.
+         */
         String computedHash() {
-            return sha256(String.join("\n", Long.toString(sequence), eventId, cloudEventType, occurredAt.toString(), recordedAt.toString(),
-                    data, previousHash));
+            String hashed = String.join("\n", Long.toString(sequence), eventId, cloudEventType, occurredAt.toString(), recordedAt.toString(),
+                    data, previousHash);
+            return sha256(recordedBy.map(who -> String.join("\n", hashed, who.personId().map(UUID::toString).orElse(""), who.rolesText()))
+                    .orElse(hashed));
         }
     }
 
@@ -181,7 +190,7 @@ public class AuditTrail {
         String type = PublishedLanguage.byCloudEventType(event.type()).map(EventType::name).orElse(event.type());
         Instant recordedAt = event.recordedAt().truncatedTo(ChronoUnit.MILLIS);
         Instant occurredAt = Occurrence.of(event.data(), recordedAt);
-        return new Entry(menteeId, 0, event.id(), type, event.type(), occurredAt, recordedAt, data, null, null);
+        return new Entry(menteeId, 0, event.id(), type, event.type(), occurredAt, recordedAt, event.recordedBy(), data, null, null);
     }
 
     /**
@@ -300,7 +309,7 @@ public class AuditTrail {
     }
 
     private static Document document(Entry entry, String hash) {
-        return new Document("_id", entry.menteeId() + ":" + entry.sequence())
+        Document document = new Document("_id", entry.menteeId() + ":" + entry.sequence())
                 .append("menteeId", entry.menteeId().toString())
                 .append("sequence", entry.sequence())
                 .append("eventId", entry.eventId())
@@ -311,13 +320,29 @@ public class AuditTrail {
                 .append("data", entry.data())
                 .append("previousHash", entry.previousHash())
                 .append("hash", hash);
+        entry.recordedBy().ifPresent(who -> {
+            who.personId().ifPresent(id -> document.append("recordedByPersonId", id.toString()));
+            document.append("recordedByRoles", who.rolesText());
+        });
+        return document;
     }
 
     private static Entry entry(Document document) {
         return new Entry(UUID.fromString(document.getString("menteeId")), document.getLong("sequence"), document.getString("eventId"),
                 document.getString("type"), document.getString("cloudEventType"), WrittenInstants.parse(document.getString("occurredAt")),
-                WrittenInstants.parse(document.getString("recordedAt")), document.getString("data"), document.getString("previousHash"),
+                WrittenInstants.parse(document.getString("recordedAt")), recordedBy(document), document.getString("data"), document.getString("previousHash"),
                 document.getString("hash"));
+    }
+
+    /**
+     * Who recorded an entry, as stored; an entry stored before the platform recorded who names
+     * nobody. A stored value altered into something else is read as it reads, and the entry's hash
+     * no longer fits.
+     */
+    private static Optional<RecordedBy> recordedBy(Document document) {
+        Object person = document.get("recordedByPersonId");
+        Object roles = document.get("recordedByRoles");
+        return RecordedBy.of(person == null ? null : person.toString(), roles == null ? null : roles.toString());
     }
 
     static String sha256(String text) {

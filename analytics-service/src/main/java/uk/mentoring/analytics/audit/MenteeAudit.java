@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import uk.mentoring.analytics.personaldata.Revealer;
 import uk.mentoring.analytics.progress.RiskThresholds;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.events.EventJson;
@@ -66,7 +67,7 @@ public class MenteeAudit {
      * starts with a byte-order mark, so a spreadsheet reads its accents and pound signs as UTF-8.
      */
     public static String csv(List<AuditTrail.Entry> history, Function<AuditTrail.Entry, Map<String, Object>> dataOf, UnaryOperator<String> readable) {
-        StringBuilder csv = new StringBuilder("\uFEFFsequence,occurred_at,occurred_on,recorded_at,event,details,event_id,previous_hash,hash\n");
+        StringBuilder csv = new StringBuilder("\uFEFFsequence,occurred_at,occurred_on,recorded_at,recorded_by_person_id,recorded_by_roles,event,details,event_id,previous_hash,hash\n");
         for (AuditTrail.Entry entry : history) {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) Revealer.replace(dataOf.apply(entry), readable);
@@ -74,6 +75,8 @@ public class MenteeAudit {
                     .map(field -> field.getKey() + ": " + json(field.getValue())).collect(Collectors.joining("; "));
             csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',')
                     .append(entry.occurredAt().atZone(SchoolTime.ZONE).toLocalDate()).append(',').append(entry.recordedAt()).append(',')
+                    .append(entry.recordedBy().flatMap(RecordedBy::personId).map(UUID::toString).orElse("")).append(',')
+                    .append(cell(entry.recordedBy().map(who -> String.join(" ", who.roles())).orElse(""))).append(',')
                     .append(cell(entry.type())).append(',').append(cell(details)).append(',').append(entry.eventId()).append(',')
                     .append(entry.previousHash()).append(',').append(entry.hash()).append('\n');
         }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.contracts.SupportLevel;
@@ -60,6 +62,7 @@ class MenteeAuditTest {
     final UUID firstMeeting = UUID.randomUUID();
     final UUID secondMeeting = UUID.randomUUID();
     final UUID reflection = UUID.randomUUID();
+    final UUID schoolLead = UUID.randomUUID();
 
     @BeforeAll
     static void publisher() {
@@ -83,7 +86,8 @@ class MenteeAuditTest {
         // the reflection service's topic
         publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-10T19:00:00Z"),
                 new ReflectionSubmitted(reflection, pairing, school, mentor, mentee, ReflectionModel.GIBBS, Map.of("description", "First week."),
-                        ReflectionDepth.UNDERSTANDING, Instant.parse("2026-09-10T19:00:00Z")));
+                        ReflectionDepth.UNDERSTANDING, Instant.parse("2026-09-10T19:00:00Z")),
+                Optional.of(new RecordedBy(Optional.of(mentee), List.of("MENTEE"))));
         publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-09-14T16:00:00Z"),
                 new ReflectionReviewed(reflection, pairing, school, mentor, mentee, ReflectionDepth.APPLYING, "Good.", Instant.parse("2026-09-14T16:00:00Z")));
         // the meeting service's topic: held on the 8th, recorded on the 10th at noon
@@ -94,7 +98,8 @@ class MenteeAuditTest {
                 new MeetingHeld(secondMeeting, pairing, school, mentor, mentee, Instant.parse("2026-09-15T15:30:00Z"), 45, false, true,
                         List.of("Questioning"), List.of(), 4));
         publisher.publish(UUID.randomUUID().toString(), Instant.parse("2026-10-05T08:00:00Z"),
-                new SupportLevelChanged(pairing, school, mentor, mentee, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, LocalDate.of(2026, 10, 5)));
+                new SupportLevelChanged(pairing, school, mentor, mentee, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, LocalDate.of(2026, 10, 5)),
+                Optional.of(new RecordedBy(Optional.of(schoolLead), List.of("SCHOOL_LEAD", "MENTOR"))));
     }
 
     private TestApi auditor() {
@@ -204,6 +209,38 @@ class MenteeAuditTest {
     }
 
     @Test
+    void each_entry_names_who_recorded_it_and_the_chain_vouches_for_that_too() {
+        publishTerm();
+        TestApi auditor = auditor();
+        JsonNode events = auditor.get("/api/audit/mentees/" + mentee + "/events").json().path("events");
+        JsonNode support = events.get(6);
+        assertThat(support.path("type").asText()).isEqualTo("SupportLevelChanged");
+        assertThat(support.at("/recordedBy/personId").asText()).isEqualTo(schoolLead.toString());
+        assertThat(support.at("/recordedBy/roles").toString()).isEqualTo("[\"MENTOR\",\"SCHOOL_LEAD\"]");
+        JsonNode reflected = events.get(3);
+        assertThat(reflected.path("type").asText()).isEqualTo("ReflectionSubmitted");
+        assertThat(reflected.at("/recordedBy/personId").asText()).isEqualTo(mentee.toString());
+        assertThat(events.get(0).path("recordedBy").isMissingNode() || events.get(0).path("recordedBy").isNull())
+                .as("enrolled at nobody's request").isTrue();
+
+        // who recorded it is part of what the hash vouches for: naming someone else breaks the chain there
+        database.getCollection("audit_trail").updateOne(Filters.eq("eventId", support.path("eventId").asText()),
+                Updates.set("recordedByRoles", "MENTEE"));
+        JsonNode broken = auditor.get("/api/audit/mentees/" + mentee + "/verify").json();
+        assertThat(broken.path("intact").asBoolean()).isFalse();
+        assertThat(broken.at("/firstBreak/eventId").asText()).isEqualTo(support.path("eventId").asText());
+        assertThat(broken.at("/firstBreak/reason").asText()).contains("changed");
+
+        database.getCollection("audit_trail").updateOne(Filters.eq("eventId", support.path("eventId").asText()),
+                Updates.set("recordedByRoles", "MENTOR,SCHOOL_LEAD"));
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/verify").json().path("intact").asBoolean()).isTrue();
+        database.getCollection("audit_trail").updateOne(Filters.eq("eventId", reflected.path("eventId").asText()),
+                Updates.combine(Updates.unset("recordedByPersonId"), Updates.unset("recordedByRoles")));
+        assertThat(auditor.get("/api/audit/mentees/" + mentee + "/verify").json().at("/firstBreak/eventId").asText())
+                .as("nobody named where someone was").isEqualTo(reflected.path("eventId").asText());
+    }
+
+    @Test
     void a_removed_entry_is_named_and_what_came_after_it_is_still_shown() {
         publishTerm();
         TestApi auditor = auditor();
@@ -258,11 +295,14 @@ class MenteeAuditTest {
 
         TestApi.Answer table = auditor.get("/api/audit/mentees/" + mentee + "/export?format=csv");
         String[] rows = table.body().strip().split("\n");
-        assertThat(rows[0]).as("marked as UTF-8 for spreadsheets").isEqualTo("\uFEFFsequence,occurred_at,occurred_on,recorded_at,event,details,event_id,previous_hash,hash");
+        assertThat(rows[0]).as("marked as UTF-8 for spreadsheets")
+                .isEqualTo("\uFEFFsequence,occurred_at,occurred_on,recorded_at,recorded_by_person_id,recorded_by_roles,event,details,event_id,previous_hash,hash");
         assertThat(rows).hasSize(8);
         assertThat(rows[3]).contains("\"MeetingHeld\"").contains("menteeConfidence: 2").contains("topics: [\"\"");
         assertThat(rows[2]).as("a day's fact on its day in the schools").contains("\"PairingCreated\"").contains(",2026-09-07,");
         assertThat(rows[7]).contains("\"SupportLevelChanged\"").as("nothing written where nothing was given").doesNotContain("null");
+        assertThat(rows[7]).as("who changed it").contains("," + schoolLead + ",\"MENTOR SCHOOL_LEAD\",");
+        assertThat(rows[3]).as("recorded at nobody's request").contains(",,\"\",\"MeetingHeld\"");
 
         // the chain, checked from the export alone, as the README says an outsider would
         List<JsonNode> entries = new ArrayList<>();
@@ -275,6 +315,12 @@ class MenteeAuditTest {
             assertThat(entry.path("previousHash").asText()).isEqualTo(previous);
             String hashed = String.join("\n", entry.path("sequence").asText(), entry.path("eventId").asText(), entry.path("cloudEventType").asText(),
                     entry.path("occurredAt").asText(), entry.path("recordedAt").asText(), entry.path("recordedData").asText(), previous);
+            JsonNode recordedBy = entry.path("recordedBy");
+            if (!recordedBy.isMissingNode() && !recordedBy.isNull()) {
+                List<String> roles = new ArrayList<>();
+                recordedBy.path("roles").forEach(role -> roles.add(role.asText()));
+                hashed = String.join("\n", hashed, recordedBy.path("personId").asText(""), String.join(",", roles));
+            }
             String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
                     .digest(hashed.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             assertThat(entry.path("hash").asText()).as("entry %s", entry.path("sequence")).isEqualTo(hash);

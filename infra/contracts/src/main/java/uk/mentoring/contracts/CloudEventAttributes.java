@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param subject  what the event is about
  * @param schoolId extension {@code schoolid}, where the event belongs to a school
  * @param menteeId extension {@code menteeid}, where the event is part of a mentee's development
+ * @param recordedBy extensions {@code actorid} and {@code actorroles}: who recorded it, where a person did
  */
 public record CloudEventAttributes(
         String id,
@@ -22,7 +23,8 @@ public record CloudEventAttributes(
         Instant time,
         String subject,
         Optional<String> schoolId,
-        Optional<String> menteeId) {
+        Optional<String> menteeId,
+        Optional<RecordedBy> recordedBy) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String SCHOOL_ID_EXTENSION = "schoolid";
@@ -38,7 +40,13 @@ public record CloudEventAttributes(
                 recordedAt,
                 event.subject().toString(),
                 event.school().map(UUID::toString),
-                event.mentee().map(UUID::toString));
+                event.mentee().map(UUID::toString),
+                Optional.empty());
+    }
+
+    /** These attributes, naming who recorded the event. */
+    public CloudEventAttributes recordedBy(Optional<RecordedBy> who) {
+        return new CloudEventAttributes(id, source, type, time, subject, schoolId, menteeId, who);
     }
 
     /**

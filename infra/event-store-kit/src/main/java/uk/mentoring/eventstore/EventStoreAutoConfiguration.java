@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
@@ -38,6 +39,7 @@ import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenSto
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -48,6 +50,9 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 
 import uk.mentoring.eventstore.personaldata.PersonalDataCipher;
 import uk.mentoring.eventstore.personaldata.PersonalDataKeys;
@@ -62,6 +67,9 @@ import uk.mentoring.eventstore.web.AxonProblemAdvice;
 import uk.mentoring.kit.config.ServiceDatabaseAutoConfiguration;
 import uk.mentoring.kit.correlation.CorrelationId;
 import uk.mentoring.kit.events.EventJson;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ClaimNames;
+import uk.mentoring.kit.security.Role;
 
 /**
  * A command service's event store: Axon aggregates stored in the service's own MongoDB database
@@ -146,17 +154,17 @@ public class EventStoreAutoConfiguration {
 
     /**
      * Two instances writing one aggregate at once: the loser reloads and tries again. Every
-     * command carries the request's correlation id, which Axon hands on to the events it causes
-     * and the relay puts in a Kafka header.
+     * command carries the request's correlation id and who made the request, as their token names
+     * them; Axon hands both on to the events it causes, and the relay puts them on Kafka. A command
+     * sent in answer to another event names nobody: the platform made it.
      */
     @Bean
-    CommandGateway commandGateway(CommandBus commandBus) {
-        MessageDispatchInterceptor<CommandMessage<?>> correlation = messages -> (index, command) -> CorrelationId.current()
-                .<CommandMessage<?>>map(id -> command.andMetaData(Map.of(CORRELATION_ID, id)))
-                .orElse(command);
+    CommandGateway commandGateway(CommandBus commandBus, ObjectProvider<ClaimNames> claimNames) {
+        ClaimNames claims = claimNames.getIfAvailable(() -> ClaimNames.PLATFORM);
+        MessageDispatchInterceptor<CommandMessage<?>> request = messages -> (index, command) -> command.andMetaData(requestMetaData(claims));
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .dispatchInterceptors(correlation)
+                .dispatchInterceptors(request)
                 .retryScheduler(IntervalRetryScheduler.builder()
                         .retryExecutor(Executors.newSingleThreadScheduledExecutor(runnable -> {
                             Thread thread = new Thread(runnable, "command-retry");
@@ -206,7 +214,22 @@ public class EventStoreAutoConfiguration {
         return new AxonProblemAdvice();
     }
 
-    /** Axon's message-origin provider stays, and the request's correlation id is copied from each command to its events too. */
+    /** The request's correlation id and who made it, as metadata of the command it sends. */
+    private static Map<String, String> requestMetaData(ClaimNames claims) {
+        Map<String, String> metaData = new HashMap<>(4);
+        CorrelationId.current().ifPresent(id -> metaData.put(CORRELATION_ID, id));
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof Jwt token) {
+            Caller caller = Caller.from(token, claims);
+            caller.personId().ifPresent(id -> metaData.put(StoredEvent.RECORDED_BY_PERSON_ID, id.toString()));
+            if (!caller.roles().isEmpty()) {
+                metaData.put(StoredEvent.RECORDED_BY_ROLES, caller.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+            }
+        }
+        return metaData;
+    }
+
+    /** Axon's message-origin provider stays, and the request's correlation id and who made it are copied from each command to its events too. */
     @Bean
     CorrelationDataProvider messageOrigin() {
         return new MessageOriginProvider();
@@ -214,7 +237,7 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     CorrelationDataProvider requestCorrelation() {
-        return new SimpleCorrelationDataProvider(CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(CORRELATION_ID, StoredEvent.RECORDED_BY_PERSON_ID, StoredEvent.RECORDED_BY_ROLES);
     }
 
     /** The metadata key under which commands and events carry the request's correlation id. */

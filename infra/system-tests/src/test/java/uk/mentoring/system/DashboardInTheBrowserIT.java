@@ -129,7 +129,7 @@ class DashboardInTheBrowserIT {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done);");
-        assertThat(csv).startsWith("sequence,occurred_at,occurred_on,recorded_at,event,details,event_id,previous_hash,hash");
+        assertThat(csv).startsWith("sequence,occurred_at,occurred_on,recorded_at,recorded_by_person_id,recorded_by_roles,event,details,event_id,previous_hash,hash");
     }
 
     @Test
@@ -190,6 +190,9 @@ class DashboardInTheBrowserIT {
         signIn("mentor-1");
 
         open("/dashboard");
+        // one pairing is opened in place of the landing page: wait for that page, not the one it replaced
+        wait.until(pairings.size() == 1 ? ExpectedConditions.urlContains("/dashboard/pairings/" + pairings.get(0))
+                : ExpectedConditions.textToBe(By.tagName("h1"), "Your pairings"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
 
         if (pairings.size() == 1) {
@@ -241,6 +244,13 @@ class DashboardInTheBrowserIT {
         WebElement paired = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='PairingCreated']]"));
         assertThat(paired.findElement(By.tagName("th")).getText()).as("a day, without a time the record never had").matches("\\d{1,2} \\w+ \\d{4}");
         assertThat(browser.findElement(By.id("history")).getText()).doesNotContain("null");
+        assertThat(paired.findElements(By.tagName("td")).get(1).getText()).as("who made the pairing").isEqualTo("School lead");
+        WebElement held = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='MeetingHeld']]"));
+        assertThat(held.findElements(By.tagName("td")).get(1).getText()).isEqualTo("Their mentor");
+        WebElement reflected = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='ReflectionSubmitted']]"));
+        assertThat(reflected.findElements(By.tagName("td")).get(1).getText()).isEqualTo("The mentee");
+        assertThat(reflected.findElements(By.tagName("td")).get(1).findElement(By.tagName("span")).getAttribute("title"))
+                .as("the person's id on hover").isEqualTo("Mentee, person " + tom);
 
         open("/dashboard/audit/mentees/" + UUID.randomUUID());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "is known here"));

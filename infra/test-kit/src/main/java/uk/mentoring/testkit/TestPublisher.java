@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.cloudevents.CloudEvent;
@@ -19,6 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import uk.mentoring.contracts.CloudEventAttributes;
 import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.PublishedLanguage;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.events.PublishedEvent;
 
@@ -50,8 +52,13 @@ public final class TestPublisher implements AutoCloseable {
     }
 
     public String publish(String eventId, Instant recordedAt, MentoringEvent event) {
+        return publish(eventId, recordedAt, event, Optional.empty());
+    }
+
+    /** Publishes the event as recorded at a person's request, naming them as the relay would. */
+    public String publish(String eventId, Instant recordedAt, MentoringEvent event, Optional<RecordedBy> recordedBy) {
         try {
-            PublishedEvent published = new PublishedEvent(CloudEventAttributes.of(eventId, recordedAt, event),
+            PublishedEvent published = new PublishedEvent(CloudEventAttributes.of(eventId, recordedAt, event).recordedBy(recordedBy),
                     EventJson.mapper().writeValueAsBytes(event));
             String topic = PublishedLanguage.of(event).publisher().topic();
             events.send(new ProducerRecord<>(topic, published.key(), published.toCloudEvent())).get();

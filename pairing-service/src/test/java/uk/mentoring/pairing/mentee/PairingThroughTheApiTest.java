@@ -42,7 +42,8 @@ class PairingThroughTheApiTest {
         UUID mentor = data.mentor(school);
         UUID mentee = data.mentee(school);
 
-        TestApi.Answer created = api.as(Person.schoolLead(school)).post("/api/pairings",
+        Person lead = Person.schoolLead(school);
+        TestApi.Answer created = api.as(lead).post("/api/pairings",
                 Map.of("schoolId", school, "mentorId", mentor, "menteeId", mentee));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -56,6 +57,8 @@ class PairingThroughTheApiTest {
         assertThat(event.getSubject()).isEqualTo(pairing);
         assertThat(event.getExtension("schoolid")).isEqualTo(school.toString());
         assertThat(event.getExtension("menteeid")).isEqualTo(mentee.toString());
+        assertThat(event.getExtension("actorid")).as("who made the pairing, as their token names them").isEqualTo(lead.personId().toString());
+        assertThat(event.getExtension("actorroles")).isEqualTo("SCHOOL_LEAD");
         assertThat(record.key()).isEqualTo(mentee.toString());
         assertThat(new String(event.getData().toBytes())).contains("\"mentorId\":\"" + mentor + "\"");
         assertThat(record.headers().lastHeader("content-type").value()).asString().startsWith("application/cloudevents+json");

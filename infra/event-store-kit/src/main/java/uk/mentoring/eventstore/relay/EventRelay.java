@@ -37,6 +37,7 @@ import org.springframework.context.SmartLifecycle;
 
 import uk.mentoring.contracts.CloudEventAttributes;
 import uk.mentoring.contracts.MentoringEvent;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.kit.events.EventJson;
 import uk.mentoring.kit.events.KafkaHeaders;
 import uk.mentoring.kit.events.PublishedEvent;
@@ -338,24 +339,36 @@ public class EventRelay implements SmartLifecycle {
         } catch (IOException e) {
             throw new IllegalStateException("stored event " + event.eventId() + " cannot be read as " + type.getName(), e);
         }
+        Recorded recorded = Recorded.from(event);
         PublishedEvent publication = new PublishedEvent(
-                CloudEventAttributes.of(event.eventId(), event.recordedAt(), data),
+                CloudEventAttributes.of(event.eventId(), event.recordedAt(), data).recordedBy(recorded.by()),
                 event.payload().getBytes(StandardCharsets.UTF_8));
         RecordHeaders headers = new RecordHeaders();
-        correlationId(event).ifPresent(id -> headers.add(new RecordHeader(KafkaHeaders.CORRELATION_ID, id.getBytes(StandardCharsets.UTF_8))));
+        recorded.correlationId().ifPresent(id -> headers.add(new RecordHeader(KafkaHeaders.CORRELATION_ID, id.getBytes(StandardCharsets.UTF_8))));
         return Optional.of(new ProducerRecord<>(topic, null, publication.key(), publication.toCloudEvent(), headers));
     }
 
-    private static Optional<String> correlationId(StoredEvent event) {
-        if (event.metaData() == null) {
-            return Optional.empty();
+    /** What an event's metadata says of the request that recorded it: its correlation id, and who made it. */
+    private record Recorded(Optional<String> correlationId, Optional<RecordedBy> by) {
+
+        static final Recorded UNKNOWN = new Recorded(Optional.empty(), Optional.empty());
+
+        static Recorded from(StoredEvent event) {
+            if (event.metaData() == null) {
+                return UNKNOWN;
+            }
+            try {
+                JsonNode metaData = EventJson.mapper().readTree(event.metaData());
+                return new Recorded(text(metaData, StoredEvent.CORRELATION_ID),
+                        RecordedBy.of(text(metaData, StoredEvent.RECORDED_BY_PERSON_ID).orElse(null), text(metaData, StoredEvent.RECORDED_BY_ROLES).orElse(null)));
+            } catch (IOException e) {
+                return UNKNOWN;
+            }
         }
-        try {
-            JsonNode metaData = EventJson.mapper().readTree(event.metaData());
-            JsonNode correlation = metaData.get(StoredEvent.CORRELATION_ID);
-            return correlation == null || correlation.isNull() ? Optional.empty() : Optional.of(correlation.asText());
-        } catch (IOException e) {
-            return Optional.empty();
+
+        private static Optional<String> text(JsonNode metaData, String key) {
+            JsonNode value = metaData == null ? null : metaData.get(key);
+            return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
         }
     }
 

@@ -28,6 +28,10 @@ public record StoredEvent(
     static final String META_DATA = "serializedMetaData";
     /** The metadata key of the correlation id of the request that caused the event. */
     public static final String CORRELATION_ID = "requestCorrelationId";
+    /** The metadata key of the person who made the request that caused the event, as their token named them. */
+    public static final String RECORDED_BY_PERSON_ID = "recordedByPersonId";
+    /** The metadata key of the roles their token gave them, in alphabetical order, separated by commas. */
+    public static final String RECORDED_BY_ROLES = "recordedByRoles";
     /** Set to false when stored, to true once Kafka acknowledged the event. */
     static final String PUBLISHED = "published";
 

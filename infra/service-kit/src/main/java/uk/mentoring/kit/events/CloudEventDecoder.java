@@ -24,6 +24,7 @@ import uk.mentoring.contracts.CloudEventAttributes;
 import uk.mentoring.contracts.EventType;
 import uk.mentoring.contracts.MentoringEvent;
 import uk.mentoring.contracts.PublishedLanguage;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.kit.time.WrittenInstants;
 
 /** Turns a CloudEvent from Kafka into a {@link ReceivedEvent}, or says why it cannot. */
@@ -59,7 +60,8 @@ public final class CloudEventDecoder {
             if (data.subject() == null) {
                 throw new UnreadableEventException("event " + cloudEvent.getId() + " has no subject in its data");
             }
-            return Optional.of(new ReceivedEvent(cloudEvent.getId(), cloudEvent.getType(), cloudEvent.getTime().toInstant(), data, correlationId));
+            return Optional.of(new ReceivedEvent(cloudEvent.getId(), cloudEvent.getType(), cloudEvent.getTime().toInstant(), data, correlationId,
+                    RecordedBy.of(text(cloudEvent.getExtension(RecordedBy.PERSON_ID_EXTENSION)), text(cloudEvent.getExtension(RecordedBy.ROLES_EXTENSION)))));
         } catch (IOException e) {
             throw new UnreadableEventException("data of event " + cloudEvent.getId() + " does not fit " + cloudEvent.getType() + ": " + e.getMessage(), e);
         }
@@ -141,6 +143,8 @@ public final class CloudEventDecoder {
             String time = null;
             String contentType = null;
             String dataSchema = null;
+            String actorId = null;
+            String actorRoles = null;
             Optional<EventType> known = Optional.empty();
             MentoringEvent data = null;
             TokenBuffer dataBeforeType = null;
@@ -176,6 +180,8 @@ public final class CloudEventDecoder {
                         type = text;
                         known = PublishedLanguage.byCloudEventType(type);
                     }
+                    case RecordedBy.PERSON_ID_EXTENSION -> actorId = text;
+                    case RecordedBy.ROLES_EXTENSION -> actorRoles = text;
                     default -> {
                         if (!EXTENSION_NAME.matcher(attribute).matches()) {
                             return Optional.empty();
@@ -200,10 +206,15 @@ public final class CloudEventDecoder {
             if (data == null || data.subject() == null) {
                 return Optional.empty();
             }
-            return Optional.of(Optional.of(new ReceivedEvent(id, type, recordedAt, data, correlationId)));
+            return Optional.of(Optional.of(new ReceivedEvent(id, type, recordedAt, data, correlationId, RecordedBy.of(actorId, actorRoles))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** An extension's value as text: the CloudEvents reader may give one that is not text as a number or a flag. */
+    private static String text(Object extension) {
+        return extension instanceof String value ? value : null;
     }
 
     private static boolean isBlank(String attribute) {

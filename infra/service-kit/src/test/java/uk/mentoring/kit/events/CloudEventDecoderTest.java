@@ -23,9 +23,11 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
+import uk.mentoring.contracts.CloudEventAttributes;
 import uk.mentoring.contracts.EventType;
 import uk.mentoring.contracts.MenteeStage;
 import uk.mentoring.contracts.PublishedLanguage;
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.contracts.pairing.MenteeEnrolled;
 
 /**
@@ -71,6 +73,28 @@ class CloudEventDecoderTest {
             assertThat(fromTree).as("%s", type.cloudEventType()).isInstanceOf(type.javaType()).isEqualTo(fromBytes);
         }
         assertThat(PublishedLanguage.all()).hasSizeGreaterThan(20);
+    }
+
+    @Test
+    void who_recorded_an_event_reads_the_same_from_either_form_and_an_event_nobody_recorded_names_nobody() throws Exception {
+        UUID lead = UUID.randomUUID();
+        RecordedBy schoolLead = new RecordedBy(Optional.of(lead), List.of("SCHOOL_LEAD", "MENTOR"));
+        PublishedEvent named = new PublishedEvent(CloudEventAttributes.of("event-1", Instant.parse("2026-11-27T09:00:00Z"), ENROLLED)
+                .recordedBy(Optional.of(schoolLead)), EventJson.mapper().writeValueAsBytes(ENROLLED));
+        assertThat(named.toCloudEvent().getExtension("actorid")).isEqualTo(lead.toString());
+        assertThat(named.toCloudEvent().getExtension("actorroles")).as("in alphabetical order").isEqualTo("MENTOR,SCHOOL_LEAD");
+        for (Encoding encoding : List.of(Encoding.STRUCTURED, Encoding.BINARY)) {
+            Published record = published(named.toCloudEvent(), encoding);
+            ReceivedEvent direct = CloudEventDecoder.decode(TOPIC, record.headers(), record.value(), Optional.empty()).orElseThrow();
+            assertThat(direct.recordedBy()).as("%s", encoding).contains(schoolLead);
+            assertThat(CloudEventDecoder.decode(record.read(), Optional.empty()).orElseThrow()).isEqualTo(direct);
+        }
+        PublishedEvent nobody = new PublishedEvent(CloudEventAttributes.of("event-2", Instant.parse("2026-11-27T09:00:00Z"), ENROLLED),
+                EventJson.mapper().writeValueAsBytes(ENROLLED));
+        Published record = published(nobody.toCloudEvent(), Encoding.STRUCTURED);
+        assertThat(CloudEventDecoder.decode(TOPIC, record.headers(), record.value(), Optional.empty()).orElseThrow().recordedBy()).isEmpty();
+        assertThat(RecordedBy.of("not a person", "mentor, HEAD OF SCHOOL")).as("nothing that is a person or a role").isEmpty();
+        assertThat(RecordedBy.of(null, "MENTOR")).contains(new RecordedBy(Optional.empty(), List.of("MENTOR")));
     }
 
     @Test
@@ -139,6 +163,10 @@ class CloudEventDecoderTest {
         variants.put("{" + envelope + "," + enrolled + ",\"schoolid\":\"x\",\"data\":" + ENROLLED_JSON + "}", true);
         variants.put("{" + envelope + "," + enrolled + ",\"traceId\":\"x\",\"data\":" + ENROLLED_JSON + "}", false);
         variants.put("{" + envelope + "," + enrolled + ",\"retries\":3,\"data\":" + ENROLLED_JSON + "}", true);
+        variants.put("{" + envelope + "," + enrolled + ",\"actorid\":\"" + ENROLLED.menteeId() + "\",\"actorroles\":\"MENTEE\",\"data\":" + ENROLLED_JSON + "}", true);
+        variants.put("{" + envelope + "," + enrolled + ",\"actorroles\":\"SCHOOL_LEAD,MENTOR,school lead\",\"data\":" + ENROLLED_JSON + "}", true);
+        variants.put("{" + envelope + "," + enrolled + ",\"actorid\":\"someone\",\"data\":" + ENROLLED_JSON + "}", true);
+        variants.put("{" + envelope + "," + enrolled + ",\"actorid\":42,\"data\":" + ENROLLED_JSON + "}", true);
         variants.put("{" + envelope.replace("/pairing-service", "not a uri") + "," + enrolled + ",\"data\":" + ENROLLED_JSON + "}", false);
         variants.put("{" + envelope + "," + enrolled + ",\"subject\":null,\"data\":" + ENROLLED_JSON + "}", true);
         variants.put("{" + envelope + "," + enrolled + ",\"subject\":42,\"data\":" + ENROLLED_JSON + "}", false);
