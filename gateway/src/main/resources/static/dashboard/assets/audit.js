@@ -15,6 +15,9 @@
     return D.day(dayOf(instant)) + (time === '00:00:00' ? '' : ', ' + time.slice(0, 5));
   }
 
+  /** When a record was made, to the second: two made in one minute are told apart. */
+  const recordedWhen = iso => D.day(dayOf(new Date(iso))) + ', ' + clock(new Date(iso));
+
   const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
   const CODE = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/;
   const fieldWords = name => name.replace(/([A-Z])/g, ' $1').toLowerCase();
@@ -30,10 +33,20 @@
     return String(value);
   }
 
-  /** An event's data as a person reads it: no ids, nothing left empty, dates and codes in words. */
-  function details(data) {
-    return Object.entries(data).filter(([name, value]) => !name.endsWith('Id') && value !== null && value !== undefined)
-      .map(([name, value]) => fieldWords(name) + ': ' + readable(name, value))
+  const isEmpty = value => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  /** The records an entry may be about, named by the start of their id, so that two alike can be told apart (the exports carry the whole id). */
+  const RECORD_IDS = ['meetingId', 'observationId', 'reflectionId', 'targetId'];
+  const shortId = id => String(id).slice(0, 8);
+
+  /**
+   * An event's data as a person reads it: nothing left empty, dates and codes in words, and of the
+   * ids only the record it is about (and its pairing, where the mentee has had more than one).
+   */
+  function details(data, severalPairings) {
+    const about = RECORD_IDS.filter(name => data[name]).map(name => fieldWords(name.slice(0, -2)) + ' ' + shortId(data[name]));
+    if (severalPairings && data.pairingId) about.push('pairing ' + shortId(data.pairingId));
+    return about.concat(Object.entries(data).filter(([name, value]) => !name.endsWith('Id') && !isEmpty(value))
+      .map(([name, value]) => fieldWords(name) + ': ' + readable(name, value)))
       .join(' \u00b7 ');
   }
 
@@ -53,14 +66,17 @@
   let enrolledAs = null;
 
   async function showState(day) {
-    const state = await D.api(base + '/state?asOf=' + encodeURIComponent(day));
+    // today is not over: the record as it stands now, not as it will by the end of the day
+    const today = day === dayOf(new Date());
+    const state = await D.api(base + '/state' + (today ? '' : '?asOf=' + encodeURIComponent(day)));
+    const by = today ? 'so far today (' + D.day(day) + ')' : 'by the end of ' + D.day(day);
     if (!state.entries) {
-      D.fill('state', D.el('p', { text: 'Nothing about ' + (enrolledAs || 'this mentee') + ' had been recorded by the end of ' + D.day(day)
+      D.fill('state', D.el('p', { text: 'Nothing about ' + (enrolledAs || 'this mentee') + ' had been recorded ' + by
         + '. The history below dates things as they happened; this view reads the record as it stood on a day.' }));
       return;
     }
     D.fill('state', D.el('p', { text: (state.displayName || enrolledAs || 'This mentee') + ', ' + D.stage(state.stage) + ': ' + state.entries
-        + ' records had been made by the end of ' + D.day(day) + '.' }),
+        + ' records ' + (today ? 'have been' : 'had been') + ' made ' + by + '.' }),
       state.pairings.length ? D.table('Pairings as they stood', ['Paired on', 'Status', { label: 'Meetings held', num: true },
         { label: 'Latest confidence', num: true }, { label: 'Reflections', num: true }, { label: 'Average depth', num: true }, 'Support'],
         state.pairings.map(p => [D.day(p.pairedOn), p.status === 'ACTIVE' ? 'Active' : 'Ended ' + D.day(p.endedOn), p.cadence.meetingsHeld,
@@ -121,8 +137,12 @@
       : D.el('p', { class: 'status error', text: 'No: record ' + verification.firstBreak.sequence + ' (' + verification.firstBreak.type + ') breaks the chain: '
           + verification.firstBreak.reason + '.' }));
     const mentors = new Set(history.events.map(event => event.data.mentorId).filter(Boolean));
-    D.fill('history', D.table(history.total + ' records, in the order things happened', ['Happened', 'Recorded', 'Recorded by', 'Event', 'Details'],
-      history.events.map(event => [when(event.occurredAt), when(event.recordedAt), recorder(event, mentors), event.type, details(event.data)])));
+    const severalPairings = new Set(history.events.map(event => event.data.pairingId).filter(Boolean)).size > 1;
+    // the record's number is its place in the chain, as the check above and the exports name it
+    D.fill('history', D.table(history.total + ' records, in the order things happened', ['Happened', { label: 'No.', num: true }, 'Recorded',
+      'Recorded by', 'Event', 'Details'],
+      history.events.map(event => [when(event.occurredAt), event.sequence, recordedWhen(event.recordedAt), recorder(event, mentors), event.type,
+        details(event.data, severalPairings)])));
     const enrolled = history.events.find(event => event.type === 'MenteeEnrolled');
     if (enrolled) {
       enrolledAs = enrolled.data.displayName;

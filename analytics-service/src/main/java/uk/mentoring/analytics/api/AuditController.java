@@ -1,5 +1,6 @@
 package uk.mentoring.analytics.api;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,8 +11,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -72,7 +75,7 @@ class AuditController {
      * alone. {@code recordedBy} is absent where no person made the request that recorded it.
      */
     record Event(long sequence, String eventId, String type, String cloudEventType, Instant occurredAt, Instant recordedAt,
-                 RecordedByPerson recordedBy, Map<String, Object> data, String recordedData, String previousHash, String hash) {
+                 @JsonInclude(JsonInclude.Include.NON_NULL) RecordedByPerson recordedBy, Map<String, Object> data, String recordedData, String previousHash, String hash) {
 
         static Event of(Entry entry, Caller caller) {
             return new Event(entry.sequence(), entry.eventId(), entry.type(), entry.cloudEventType(), entry.occurredAt(), entry.recordedAt(),
@@ -97,33 +100,44 @@ class AuditController {
     @GetMapping("/mentees/{menteeId}/events")
     HistoryPage events(@PathVariable UUID menteeId, Caller caller, @RequestParam(required = false) String until,
                        @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/events?page=" + page + "&size=" + size + (until == null ? "" : "&until=" + until));
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
-        }
-        Instant cutOff = instant("until", until);
-        List<Entry> history = audit.history(menteeId, cutOff);
-        List<Event> events = history.stream().skip((long) page * size).limit(size).map(entry -> Event.of(entry, caller)).toList();
-        return new HistoryPage(menteeId, cutOff, page, size, history.size(), events);
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/events?page=" + page + "&size=" + size + parameter("until", until), () -> {
+            if (page < 0 || size < 1 || size > LARGEST_PAGE) {
+                throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
+            }
+            Instant cutOff = instant("until", until);
+            List<Entry> history = audit.history(menteeId, cutOff);
+            List<Event> events = history.stream().skip((long) page * size).limit(size).map(entry -> Event.of(entry, caller)).toList();
+            return new HistoryPage(menteeId, cutOff, page, size, history.size(), events);
+        });
     }
 
     @GetMapping("/mentees/{menteeId}/state")
     MenteeState state(@PathVariable UUID menteeId, Caller caller, @RequestParam(required = false) String asOf) {
-        mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/state" + (asOf == null ? "" : "?asOf=" + asOf));
-        return audit.state(menteeId, instant("asOf", asOf));
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/state" + parameter("asOf", asOf).replaceFirst("^&", "?"),
+                () -> audit.state(menteeId, instant("asOf", asOf)));
     }
 
     @GetMapping("/mentees/{menteeId}/verify")
     Verification verify(@PathVariable UUID menteeId, Caller caller) {
-        mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/verify");
-        return audit.verify(menteeId);
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/verify", () -> audit.verify(menteeId));
     }
 
-    /** The whole history: {@code jsonl} for machines (one event per line), {@code csv} for people. */
+    /**
+     * The whole history, or as it stood at {@code until}: {@code jsonl} for machines (one event per
+     * line), {@code csv} for people.
+     */
     @GetMapping("/mentees/{menteeId}/export")
-    ResponseEntity<byte[]> export(@PathVariable UUID menteeId, Caller caller, @RequestParam(defaultValue = "jsonl") String format) {
-        mayAudit(caller, "GET /api/audit/mentees/" + menteeId + "/export?format=" + format);
-        List<Entry> history = audit.history(menteeId, clock.instant());
+    ResponseEntity<byte[]> export(@PathVariable UUID menteeId, Caller caller, @RequestParam(defaultValue = "jsonl") String format,
+                                  @RequestParam(required = false) String until) {
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/export?format=" + encoded(format) + parameter("until", until),
+                () -> exported(menteeId, caller, format, instant("until", until)));
+    }
+
+    private ResponseEntity<byte[]> exported(UUID menteeId, Caller caller, String format, Instant until) {
+        if (!format.equals("jsonl") && !format.equals("csv")) {
+            throw RuleViolation.invalid("format is jsonl (one JSON event per line) or csv (a table for people); got '" + format + "'.");
+        }
+        List<Entry> history = audit.history(menteeId, until);
         // exports are written here, not by the JSON converter: their sealed values are opened here too
         Set<String> sealed = new HashSet<>();
         history.forEach(entry -> Revealer.collect(dataFor(caller, entry), sealed));
@@ -133,26 +147,33 @@ class AuditController {
         if (format.equals("jsonl")) {
             body = history.stream().map(entry -> audit.jsonLine(Event.of(entry, caller).revealed(opened))).collect(Collectors.joining("\n", "", "\n"));
             type = MediaType.parseMediaType("application/x-ndjson");
-        } else if (format.equals("csv")) {
+        } else {
             body = MenteeAudit.csv(history, entry -> dataFor(caller, entry), value -> opened.getOrDefault(value, value));
             type = MediaType.parseMediaType("text/csv;charset=UTF-8");
-        } else {
-            throw RuleViolation.invalid("format is jsonl (one JSON event per line) or csv (a table for people); got '" + format + "'.");
         }
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("mentee-" + menteeId + "." + format).build().toString())
                 .body(body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The reads of audit records, and the attempts refused, most recent first. */
     @GetMapping("/reads")
-    List<AuditReads.Read> reads(Caller caller, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
+    List<AuditReads.Read> reads(Caller caller, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
+                                @RequestParam(required = false) UUID menteeId) {
+        String what = "GET /api/audit/reads?page=" + page + "&size=" + size + (menteeId == null ? "" : "&menteeId=" + menteeId);
         if (!caller.has(Role.TRUST_LEAD)) {
-            throw RuleViolation.forbidden("trust-leads-only", "Audit reads", "Who read the audit records is for the trust lead.");
+            record(caller, null, what, AuditReads.Outcome.REFUSED);
+            throw RuleViolation.forbidden("trust-leads-only", "Only the trust lead reads who read audit records",
+                    "Who read the audit records is for the trust lead.");
         }
         if (page < 0 || size < 1 || size > LARGEST_PAGE) {
+            record(caller, menteeId, what, AuditReads.Outcome.INVALID);
             throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
         }
-        return reads.latest(page, size);
+        // read before this read is recorded, so a page shows what was there when it was asked for
+        List<AuditReads.Read> found = reads.latest(page, size, menteeId);
+        record(caller, menteeId, what, AuditReads.Outcome.ANSWERED);
+        return found;
     }
 
     /** An entry's data as the caller may read it: in full for an auditor; for a trust lead, without what reflections say. */
@@ -160,35 +181,79 @@ class AuditController {
         return caller.has(Role.AUDITOR) ? entry.dataFields() : ReflectionText.withheld(entry.type(), entry.dataFields());
     }
 
-    private void mayAudit(Caller caller, String what) {
+    /**
+     * Answers a read of an audit record, and records it with its outcome: answered, or refused and
+     * why (the caller may not read audit records, the mentee is unknown, the request was malformed).
+     * A refused attempt is recorded too, so the trust lead sees who tried. The record is written
+     * before the answer leaves: a read that could not be recorded is not answered.
+     */
+    private <T> T audited(Caller caller, UUID menteeId, String what, Supplier<T> read) {
         if (!caller.has(Role.AUDITOR) && !caller.has(Role.TRUST_LEAD)) {
-            throw RuleViolation.forbidden("auditors-only", "Audit records", "A mentee's audit record is for auditors and the trust lead.");
+            record(caller, menteeId, what, AuditReads.Outcome.REFUSED);
+            throw RuleViolation.forbidden("auditors-only", "Only auditors and the trust lead read audit records",
+                    "A mentee's audit record is for auditors and the trust lead.");
         }
-        reads.record(caller.subject(), caller.personId().orElse(null), caller.roles().stream().map(Role::name).sorted().toList(), what);
+        T answer;
+        try {
+            answer = read.get();
+        } catch (RuleViolation refused) {
+            record(caller, menteeId, what, refused.kind() == RuleViolation.Kind.NOT_FOUND ? AuditReads.Outcome.NOT_FOUND : AuditReads.Outcome.INVALID);
+            throw refused;
+        }
+        record(caller, menteeId, what, AuditReads.Outcome.ANSWERED);
+        return answer;
+    }
+
+    private void record(Caller caller, UUID menteeId, String what, AuditReads.Outcome outcome) {
+        reads.record(caller.subject(), caller.personId().orElse(null), caller.roles().stream().map(Role::name).sorted().toList(), menteeId, what, outcome);
+    }
+
+    /**
+     * A parameter as it was given, encoded as in a web address: the log of reads shows what was
+     * asked for, and a value cannot pass for another parameter or another line.
+     */
+    private static String parameter(String name, String value) {
+        return value == null ? "" : "&" + name + "=" + encoded(value);
+    }
+
+    private static String encoded(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
     private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
-    /** An instant, or a day meaning the end of that school day; none means now. */
+    /**
+     * An instant, or a day meaning the end of that school day; none, or today, means now. The
+     * record cannot be read as it will stand: a later moment is refused.
+     */
     private Instant instant(String name, String value) {
+        Instant now = clock.instant();
         if (value == null || value.isBlank()) {
-            return clock.instant();
+            return now;
         }
         Instant instant;
         try {
-            instant = value.length() == 10
-                    ? LocalDate.parse(value).plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant().minusMillis(1)
-                    : Instant.parse(value);
+            if (value.length() == 10) {
+                LocalDate day = LocalDate.parse(value);
+                instant = day.equals(LocalDate.ofInstant(now, SchoolTime.ZONE)) ? now : day.plusDays(1).atStartOfDay(SchoolTime.ZONE).toInstant().minusMillis(1);
+            } else {
+                instant = Instant.parse(value);
+            }
         } catch (DateTimeParseException e) {
+            // a + written into a web address as it stands arrives as a space
+            String plus = value.contains(" ") ? " A + in a web address is read as a space: write it as %2B." : "";
             throw RuleViolation.invalid(name + " is a day (2026-10-01, meaning the end of that day) or an instant (2026-10-01T16:00:00Z); got '"
-                    + value + "'.");
+                    + value + "'." + plus);
         }
-        // no record is older than the platform; a day far off either way is a mistake, and past the calendar's end cannot be read
-        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
-            throw RuleViolation.invalid(name + " must fall between " + EARLIEST.toString().substring(0, 10) + " and " + LATEST.toString().substring(0, 10)
-                    + "; got '" + value + "'.");
+        // no record is older than the platform
+        if (instant.isBefore(EARLIEST)) {
+            throw RuleViolation.invalid(name + " must not fall before " + EARLIEST.toString().substring(0, 10) + "; got '" + value + "'.");
         }
-        return instant;
+        // a moment's difference between the clocks of two machines is not the future
+        if (instant.isAfter(now.plusSeconds(60))) {
+            throw RuleViolation.invalid(name + " is " + value + ", which is still to come: the record can be read as it stands now (leave "
+                    + name + " out) or as it stood at any moment before.");
+        }
+        return instant.isAfter(now) ? now : instant;
     }
 }

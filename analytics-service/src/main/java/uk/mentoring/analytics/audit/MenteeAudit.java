@@ -61,7 +61,7 @@ public class MenteeAudit {
 
     /**
      * The history as a table a person can open in a spreadsheet: each entry's data as {@code dataOf}
-     * gives it, personal fields as {@code readable} gives them (opened, or [erased]). In details,
+     * gives it, with the ids of the records it is about, personal fields as {@code readable} gives them (opened, or [erased]). In details,
      * each value is written as JSON (text in quotes, lists in brackets), so a comma or a semicolon
      * written by a person cannot be read as the edge of a value; empty values are left out. It
      * starts with a byte-order mark, so a spreadsheet reads its accents and pound signs as UTF-8.
@@ -71,7 +71,8 @@ public class MenteeAudit {
         for (AuditTrail.Entry entry : history) {
             @SuppressWarnings("unchecked")
             Map<String, Object> data = (Map<String, Object>) Revealer.replace(dataOf.apply(entry), readable);
-            String details = data.entrySet().stream().filter(field -> !field.getKey().endsWith("Id") && field.getValue() != null)
+            // every id but the mentee's and school's, so that two alike (two targets met, feedback on which lesson) can be told apart
+            String details = data.entrySet().stream().filter(field -> !SAME_FOR_THE_FILE.contains(field.getKey()) && field.getValue() != null)
                     .map(field -> field.getKey() + ": " + json(field.getValue())).collect(Collectors.joining("; "));
             csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',')
                     .append(entry.occurredAt().atZone(SchoolTime.ZONE).toLocalDate()).append(',').append(entry.recordedAt()).append(',')
@@ -82,6 +83,8 @@ public class MenteeAudit {
         }
         return csv.toString();
     }
+
+    private static final java.util.Set<String> SAME_FOR_THE_FILE = java.util.Set.of("menteeId", "schoolId");
 
     private static String json(Object value) {
         try {

@@ -181,7 +181,11 @@ class MenteeAuditTest {
         assertThat(auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=yesterday").status()).isEqualTo(400);
         TestApi.Answer beforeTime = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=-1000000000-01-01T00:00:00Z");
         assertThat(beforeTime.status()).as("a day no calendar reads is a mistake, not a failure").isEqualTo(400);
-        assertThat(beforeTime.json().path("detail").asText()).startsWith("asOf must fall between 2000-01-01 and 9999-12-31");
+        assertThat(beforeTime.json().path("detail").asText()).startsWith("asOf must not fall before 2000-01-01");
+        TestApi.Answer afterTime = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=+1000000000-12-31T23:59:59Z");
+        assertThat(afterTime.status()).isEqualTo(400);
+        TestApi.Answer lastDay = auditor.get("/api/audit/mentees/" + mentee + "/state?asOf=9999-12-31");
+        assertThat(lastDay.json().path("detail").asText()).as("no longer contradicts itself").contains("still to come");
         TestApi.Answer unknown = auditor.get("/api/audit/mentees/" + UUID.randomUUID() + "/state");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
@@ -375,5 +379,64 @@ class MenteeAuditTest {
         assertThat(reads.body()).as("which page was read, and of what").contains("GET " + path + "?page=2&size=3&until=2026-09-09")
                 .contains("TRUST_LEAD").contains("AUDITOR");
         assertThat(api.as(Person.auditor()).get("/api/audit/reads").status()).isEqualTo(403);
+
+        // each read with what it was answered, and the attempts refused, so the trust lead sees who tried
+        Person curious = Person.mentor(UUID.randomUUID(), school);
+        assertThat(api.as(curious).get(path + "?size=7").status()).isEqualTo(403);
+        UUID nobody = UUID.randomUUID();
+        assertThat(api.as(Person.auditor()).get("/api/audit/mentees/" + nobody + "/verify").status()).isEqualTo(404);
+        assertThat(api.as(Person.auditor()).get("/api/audit/mentees/" + mentee + "/state?asOf=last-tuesday").status()).isEqualTo(400);
+        JsonNode latest = api.as(Person.trustLead()).get("/api/audit/reads?size=50").json();
+        assertThat(outcomeOf(latest, "GET " + path + "?page=0&size=7")).isEqualTo("REFUSED");
+        assertThat(readerOf(latest, "GET " + path + "?page=0&size=7").path("personId").asText()).isEqualTo(curious.personId().toString());
+        assertThat(outcomeOf(latest, "GET /api/audit/mentees/" + nobody + "/verify")).isEqualTo("NOT_FOUND");
+        assertThat(outcomeOf(latest, "GET /api/audit/mentees/" + mentee + "/state?asOf=last-tuesday")).isEqualTo("INVALID");
+        assertThat(outcomeOf(latest, "GET " + path + "?page=2&size=3&until=2026-09-09")).isEqualTo("ANSWERED");
+
+        // a value cannot pass for another parameter in the log; the trust lead's own reading of it is there too, and it reads by mentee
+        assertThat(api.as(Person.auditor()).get(path + "?until=x%26size%3D500").status()).isEqualTo(400);
+        JsonNode tomsReads = api.as(Person.trustLead()).get("/api/audit/reads?size=50&menteeId=" + mentee).json();
+        assertThat(outcomeOf(tomsReads, "GET " + path + "?page=0&size=100&until=x%26size%3D500")).isEqualTo("INVALID");
+        assertThat(tomsReads).allSatisfy(read -> assertThat(read.path("menteeId").asText()).isEqualTo(mentee.toString()));
+        assertThat(tomsReads.toString()).doesNotContain(nobody.toString());
+        JsonNode again = api.as(Person.trustLead()).get("/api/audit/reads?size=50").json();
+        assertThat(outcomeOf(again, "GET /api/audit/reads?page=0&size=50&menteeId=" + mentee)).isEqualTo("ANSWERED");
+        assertThat(api.as(Person.trustLead()).get("/api/audit/reads?page=2147483647&size=2").json()).as("far past the end").isEmpty();
+    }
+
+    @Test
+    void the_record_is_read_as_it_stands_or_stood_and_never_as_it_will_stand() {
+        publishTerm();
+        TestApi auditor = auditor();
+        String base = "/api/audit/mentees/" + mentee;
+        TestApi.Answer tomorrow = auditor.get(base + "/state?asOf=" + LocalDate.now(uk.mentoring.kit.domain.SchoolTime.ZONE).plusDays(1));
+        assertThat(tomorrow.status()).isEqualTo(400);
+        assertThat(tomorrow.json().path("detail").asText()).contains("still to come");
+        assertThat(auditor.get(base + "/events?until=2999-01-01T00:00:00Z").status()).isEqualTo(400);
+        TestApi.Answer today = auditor.get(base + "/state?asOf=" + LocalDate.now(uk.mentoring.kit.domain.SchoolTime.ZONE));
+        assertThat(today.status()).isEqualTo(200);
+        assertThat(today.json().path("entries").asInt()).isEqualTo(7);
+        TestApi.Answer spaced = auditor.get(base + "/state?asOf=2026-10-01T16:00:00+01:00");
+        assertThat(spaced.status()).isEqualTo(400);
+        assertThat(spaced.json().path("detail").asText()).contains("write it as %2B");
+
+        // an export as the record stood, and without a key for who recorded what nobody did
+        String[] september = auditor.get(base + "/export?format=jsonl&until=2026-09-12").body().strip().split("\n");
+        assertThat(september).hasSize(4);
+        assertThat(september).filteredOn(line -> line.contains("\"type\":\"MenteeEnrolled\"")).singleElement().asString().doesNotContain("recordedBy");
+        assertThat(auditor.get(base + "/export?format=csv&until=2026-09-12").body().strip().split("\n")).hasSize(5);
+    }
+
+    private static JsonNode readerOf(JsonNode reads, String what) {
+        for (JsonNode read : reads) {
+            if (read.path("what").asText().equals(what)) {
+                return read;
+            }
+        }
+        throw new AssertionError("no read of " + what + " in " + reads);
+    }
+
+    private static String outcomeOf(JsonNode reads, String what) {
+        return readerOf(reads, what).path("outcome").asText();
     }
 }
