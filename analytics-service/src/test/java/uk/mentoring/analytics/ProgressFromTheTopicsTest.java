@@ -166,6 +166,37 @@ class ProgressFromTheTopicsTest {
     }
 
     @Test
+    void a_pairing_made_and_ended_on_one_day_counts_as_ended_and_one_called_off_before_it_began_does_not() {
+        UUID school = UUID.randomUUID();
+        publisher.publish(new SchoolOnboarded(school, "Brook Academy", "142022", SchoolPhase.PRIMARY));
+        LocalDate today = LocalDate.now(uk.mentoring.kit.domain.SchoolTime.ZONE);
+        UUID sameDay = UUID.randomUUID();
+        UUID mentor = UUID.randomUUID();
+        UUID mentee = UUID.randomUUID();
+        publisher.publish(new PairingCreated(sameDay, school, mentor, mentee, MenteeStage.TRAINEE, today));
+        publisher.publish(new PairingEnded(sameDay, school, mentor, mentee, PairingEndReason.OTHER, today));
+        // made on a Monday to start on the Wednesday, and called off on the Tuesday
+        UUID calledOff = UUID.randomUUID();
+        LocalDate wednesday = today.minusWeeks(2).with(java.time.DayOfWeek.WEDNESDAY);
+        Instant tuesday = wednesday.minusDays(1).atTime(16, 0).atZone(uk.mentoring.kit.domain.SchoolTime.ZONE).toInstant();
+        UUID otherMentee = UUID.randomUUID();
+        publisher.publish(UUID.randomUUID().toString(), tuesday.minus(Duration.ofDays(1)),
+                new PairingCreated(calledOff, school, mentor, otherMentee, MenteeStage.TRAINEE, wednesday));
+        publisher.publish(UUID.randomUUID().toString(), tuesday,
+                new PairingEnded(calledOff, school, mentor, otherMentee, PairingEndReason.OTHER, wednesday));
+        TestApi lead = TestApi.at(port).as(Person.schoolLead(school));
+
+        JsonNode view = await().atMost(Duration.ofSeconds(20)).until(() -> lead.get("/api/analytics/schools/" + school + "?from=" + today.minusWeeks(3)).json(),
+                found -> found.path("progress").path("endedPairings").asInt() == 1);
+        assertThat(view.path("progress").path("pairings").asInt()).as("the one called off is left out").isEqualTo(1);
+        assertThat(view.path("pairings").findValuesAsText("pairingId")).containsExactly(sameDay.toString());
+        assertThat(lead.get("/api/analytics/pairings/" + sameDay).json().path("status").asText()).isEqualTo("ENDED");
+        TestApi.Answer gone = lead.get("/api/analytics/pairings/" + calledOff);
+        assertThat(gone.status()).as("its day has passed, and it is still called off").isEqualTo(404);
+        assertThat(gone.json().path("type").asText()).endsWith("pairing-called-off");
+    }
+
+    @Test
     void an_event_delivered_again_changes_nothing() {
         UUID school = UUID.randomUUID();
         publisher.publish(new SchoolOnboarded(school, "Dupe Academy", "142000", SchoolPhase.PRIMARY));

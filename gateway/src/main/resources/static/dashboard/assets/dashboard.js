@@ -184,10 +184,15 @@
     return kept.toString() ? '?' + kept : '';
   }
 
-  function weeksChart(id, weeks, what) {
-    // the week under way has only its first days in it: said so, lest its figures read as a drop
+  /**
+   * Weeks up to the view's last day ({@code asOf}: the day asked for, or today). A week that runs
+   * past it, or is not over yet, has only its first days in it: said so, lest its figures read as a drop.
+   */
+  function weeksChart(id, weeks, what, asOf) {
     const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
-    const underWay = week => new Date(Date.parse(week.weekStarting + 'T12:00:00Z') + 6 * 86400000).toISOString().slice(0, 10) >= today;
+    const lastDay = asOf || today;
+    const endOf = week => new Date(Date.parse(week.weekStarting + 'T12:00:00Z') + 6 * 86400000).toISOString().slice(0, 10);
+    const underWay = week => endOf(week) > lastDay || endOf(week) >= today;
     const labels = weeks.map(week => shortDay(week.weekStarting) + (underWay(week) ? ' (so far)' : ''));
     chart(id, 'Week by week for ' + what + ': meetings held each week as bars, and the mentees\u2019 average confidence (1 to 5) '
       + 'at those meetings as a line, from ' + day(weeks.length ? weeks[0].weekStarting : null) + '.', {
@@ -222,11 +227,12 @@
     figures(id, (extra || []).concat(done, [
       ['Active pairings', number(group.activePairings, 0)],
       ['Pairings at risk', number(group.atRisk, 0), group.atRisk ? 'risk' : null],
-      ['Weekly meetings kept', percent(group.cadenceKept)],
+      ['Weekly meetings kept (pairings that have met)', percent(group.cadenceKept)],
       ['Average confidence (1-5)', number(group.averageConfidence)],
       ['Average reflection depth (1-6)', number(group.averageReflectionDepth)],
       ['Ground rules at first meeting', percent(group.groundRulesAtFirstMeetingShare)],
-      ['Days to first meeting', number(group.averageDaysToFirstMeeting)],
+      ['Days to first meeting (pairings that have met)', number(group.averageDaysToFirstMeeting)],
+      ['Active pairings yet to meet', number(group.awaitingFirstMeeting, 0), group.awaitingFirstMeeting ? 'risk' : null],
       ['Independent (or finished as independent)', percent(group.independentShare)],
       ['Light support or independent', percent(group.lightOrIndependentShare)]
     ]));

@@ -37,7 +37,7 @@
         D.number(row.averageDepth), D.reasons(row.risks)
       ])) : D.el('p', { text: 'No pairings in this selection.' }));
 
-    D.weeksChart('weeks-chart', school.weeks, school.name);
+    D.weeksChart('weeks-chart', school.weeks, school.name, school.asOf);
     const stages = Object.entries(school.byStage).map(([stage, group]) => ({ name: D.stage(stage), circle: group.circle }));
     D.circleChart('circle-chart', [{ name: 'Whole school', circle: school.circle }].concat(stages), school.name + ' and each stage');
   }

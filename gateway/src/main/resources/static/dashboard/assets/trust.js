@@ -65,7 +65,7 @@
 
     const schools = trust.bySchool.map(school => ({ name: school.name || 'Unnamed school', circle: school.circle }));
     D.circleChart('schools-chart', schools, 'each school');
-    D.weeksChart('weeks-chart', trust.weeks, 'the trust');
+    D.weeksChart('weeks-chart', trust.weeks, 'the trust', trust.asOf);
 
     D.fill('schools', D.table('Each school: its people as they are today, its pairings as selected above', ['School', { label: 'Mentors', num: true },
       { label: 'Mentees', num: true }, { label: 'Waiting for a mentor', num: true }, { label: 'Active pairings', num: true },

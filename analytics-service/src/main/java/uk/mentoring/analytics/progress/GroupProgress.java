@@ -23,6 +23,9 @@ import uk.mentoring.contracts.pairing.PairingEndReason;
  * @param risks                          active pairings with each risk, by risk code
  * @param firstMeetingOnTimeShare        of pairings whose first meeting is held or overdue, those held within the expected school days
  * @param groundRulesAtFirstMeetingShare of pairings that have had a first meeting, those that agreed ground rules at it
+ * @param averageDaysToFirstMeeting      average days from pairing to the first meeting, over pairings that have met
+ * @param awaitingFirstMeeting           active pairings that have held no meeting yet: left out of the averages of pairings that have
+ *                                       met, and shown beside them so that those averages are read with them
  * @param cadenceKept                    average share of weekly slots with a meeting held, over pairings that have met
  * @param averageConfidence              average of each pairing's latest confidence (1-5)
  * @param averageConfidenceChange        average change from first to latest confidence
@@ -41,6 +44,7 @@ public record GroupProgress(
         int atRisk,
         Map<String, Integer> risks,
         Double averageDaysToFirstMeeting,
+        int awaitingFirstMeeting,
         Double firstMeetingOnTimeShare,
         Double groundRulesAgreedShare,
         Double groundRulesAtFirstMeetingShare,
@@ -78,6 +82,7 @@ public record GroupProgress(
                 (int) active.stream().filter(PairingProgress::isAtRisk).count(),
                 risks,
                 average(met.stream(), pairing -> pairing.firstMeeting().daysAfterPairing()),
+                (int) active.stream().filter(pairing -> pairing.firstMeeting().heldOn() == null).count(),
                 share(firstDue, pairing -> pairing.firstMeeting().onTime()),
                 share(all, pairing -> pairing.groundRules().agreed()),
                 share(met, pairing -> pairing.groundRules().atFirstMeeting()),

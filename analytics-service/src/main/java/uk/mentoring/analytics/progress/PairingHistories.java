@@ -127,6 +127,7 @@ public class PairingHistories {
                 date(document.getString("pairedOn")),
                 date(document.getString("endedOn")),
                 document.getString("endReason"),
+                date(document.getString("endRecordedOn")),
                 entries(document, "groundRules", (id, agreedOn) -> date((String) agreedOn)),
                 entries(document, "meetings", (id, meeting) -> meeting((String) id, (Document) meeting)),
                 entries(document, "support", (id, change) -> supportChange((Document) change)),
@@ -141,7 +142,7 @@ public class PairingHistories {
         return new Meeting(id, date(meeting.getString("scheduledOn")), date(meeting.getString("heldOn")), meeting.getInteger("menteeConfidence"),
                 Boolean.TRUE.equals(meeting.getBoolean("quietRoomBooked")), date(meeting.getString("missedOn")), date(meeting.getString("cancelledOn")),
                 entries(meeting, "ownRatings", (event, rating) -> new OwnRating(Instant.parse(((Document) rating).getString("at")),
-                        ((Document) rating).getInteger("confidence"))));
+                        ((Document) rating).getInteger("confidence"))), instant(meeting.getString("heldAt")));
     }
 
     private static SupportChange supportChange(Document change) {
@@ -153,7 +154,11 @@ public class PairingHistories {
     private static Reflection reflection(String id, Document reflection) {
         return new Reflection(id, date(reflection.getString("submittedOn")), value(reflection.getString("model"), ReflectionModel::valueOf),
                 value(reflection.getString("selfAssessed"), ReflectionDepth::valueOf), value(reflection.getString("mentorAssessed"), ReflectionDepth::valueOf),
-                date(reflection.getString("reviewedOn")));
+                date(reflection.getString("reviewedOn")), instant(reflection.getString("submittedAt")));
+    }
+
+    private static Instant instant(String written) {
+        return written == null ? null : Instant.parse(written);
     }
 
     private static <T> List<T> entries(Document document, String field, BiFunction<Object, Object, T> read) {

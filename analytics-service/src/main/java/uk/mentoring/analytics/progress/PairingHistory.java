@@ -22,6 +22,8 @@ import uk.mentoring.kit.domain.SchoolTime;
  * derived from these facts only, never kept alongside them.
  *
  * @param pairedOn null until {@code PairingCreated} has arrived
+ * @param endRecordedOn the day its end was recorded; null where the history was kept before this
+ *                      was (a rebuild tells)
  */
 public record PairingHistory(
         UUID pairingId,
@@ -32,6 +34,7 @@ public record PairingHistory(
         LocalDate pairedOn,
         LocalDate endedOn,
         String endReason,
+        LocalDate endRecordedOn,
         List<LocalDate> groundRulesAgreed,
         List<Meeting> meetings,
         List<SupportChange> supportChanges,
@@ -60,17 +63,28 @@ public record PairingHistory(
 
     /** The history as it stood at the end of a day: whatever happened later is left out. */
     /**
-     * Ended on the day it was to start, with nothing recorded in it: a pairing called off before
-     * it began, which the school's and trust's figures leave out.
+     * Called off before it began (its end recorded before the day it was to start, which it ends
+     * on), so never under way: the school's and trust's figures leave it out. A pairing made and
+     * ended on one day did begin, and counts as ended. A history kept before the platform recorded
+     * this is read as before: ended on its first day with nothing recorded in it.
      */
     public boolean wasCalledOff() {
-        return pairedOn != null && endedOn != null && !endedOn.isAfter(pairedOn) && groundRulesAgreed.isEmpty() && supportChanges.isEmpty()
+        if (pairedOn == null || endedOn == null) {
+            return false;
+        }
+        if (endedOn.isAfter(pairedOn)) {
+            return false;
+        }
+        if (endRecordedOn != null) {
+            return endRecordedOn.isBefore(endedOn);
+        }
+        return groundRulesAgreed.isEmpty() && supportChanges.isEmpty()
                 && meetings.stream().noneMatch(Meeting::wasHeld) && observations.isEmpty() && reflections.isEmpty() && targets.isEmpty();
     }
 
     public PairingHistory asOf(LocalDate day) {
         return new PairingHistory(pairingId, schoolId, mentorId, menteeId, stage, pairedOn,
-                by(endedOn, day), by(endedOn, day) == null ? null : endReason,
+                by(endedOn, day), by(endedOn, day) == null ? null : endReason, by(endedOn, day) == null ? null : endRecordedOn,
                 groundRulesAgreed.stream().filter(agreed -> !agreed.isAfter(day)).toList(),
                 meetings.stream().map(meeting -> meeting.asOf(day)).toList(),
                 supportChanges.stream().filter(change -> !change.on().isAfter(day)).toList(),
@@ -86,12 +100,22 @@ public record PairingHistory(
     /**
      * A meeting: scheduled, then held, missed or cancelled. {@code menteeConfidence} is the rating
      * recorded with the meeting; {@code ownRatings} are the mentee's own, given afterwards.
+     * {@code heldAt} puts meetings held on one day in order; null where it was kept before it was.
      */
     public record Meeting(String meetingId, LocalDate scheduledOn, LocalDate heldOn, Integer menteeConfidence, boolean quietRoomBooked,
-                          LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings) {
+                          LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings, Instant heldAt) {
+
+        /** Meetings in the order they were held: by day, then time, then id where the time is not known. */
+        public static final Comparator<Meeting> AS_HELD = Comparator.comparing(Meeting::heldOn)
+                .thenComparing(Meeting::heldAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Meeting::meetingId);
 
         public Meeting {
             ownRatings = ownRatings == null ? List.of() : ownRatings.stream().sorted(Comparator.comparing(OwnRating::at)).toList();
+        }
+
+        public Meeting(String meetingId, LocalDate scheduledOn, LocalDate heldOn, Integer menteeConfidence, boolean quietRoomBooked,
+                       LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings) {
+            this(meetingId, scheduledOn, heldOn, menteeConfidence, quietRoomBooked, missedOn, cancelledOn, ownRatings, null);
         }
 
         public boolean wasHeld() {
@@ -114,7 +138,8 @@ public record PairingHistory(
         Meeting asOf(LocalDate day) {
             LocalDate held = by(heldOn, day);
             return new Meeting(meetingId, scheduledOn, held, held == null ? null : menteeConfidence, held != null && quietRoomBooked,
-                    by(missedOn, day), by(cancelledOn, day), held == null ? List.of() : ownRatings.stream().filter(rating -> !rating.on().isAfter(day)).toList());
+                    by(missedOn, day), by(cancelledOn, day), held == null ? List.of() : ownRatings.stream().filter(rating -> !rating.on().isAfter(day)).toList(),
+                    held == null ? null : heldAt);
         }
     }
 
@@ -133,9 +158,21 @@ public record PairingHistory(
     public record Observation(String observationId, LocalDate observedOn, boolean feedbackGiven) {
     }
 
-    /** A reflection; the mentor's assessment of its depth comes later, with the review. */
+    /**
+     * A reflection; the mentor's assessment of its depth comes later, with the review.
+     * {@code submittedAt} puts reflections written on one day in order; null where it was kept before it was.
+     */
     public record Reflection(String reflectionId, LocalDate submittedOn, ReflectionModel model, ReflectionDepth selfAssessed,
-                             ReflectionDepth mentorAssessed, LocalDate reviewedOn) {
+                             ReflectionDepth mentorAssessed, LocalDate reviewedOn, Instant submittedAt) {
+
+        /** Reflections in the order they were written: by day, then time, then id where the time is not known. */
+        public static final Comparator<Reflection> AS_WRITTEN = Comparator.comparing(Reflection::submittedOn)
+                .thenComparing(Reflection::submittedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Reflection::reflectionId);
+
+        public Reflection(String reflectionId, LocalDate submittedOn, ReflectionModel model, ReflectionDepth selfAssessed,
+                          ReflectionDepth mentorAssessed, LocalDate reviewedOn) {
+            this(reflectionId, submittedOn, model, selfAssessed, mentorAssessed, reviewedOn, null);
+        }
 
         /** The depth that counts: the mentor's once reviewed, the mentee's own until then. */
         public ReflectionDepth depth() {
@@ -147,7 +184,7 @@ public record PairingHistory(
                 return null;
             }
             boolean reviewed = reviewedOn != null && !reviewedOn.isAfter(day);
-            return new Reflection(reflectionId, submittedOn, model, selfAssessed, reviewed ? mentorAssessed : null, reviewed ? reviewedOn : null);
+            return new Reflection(reflectionId, submittedOn, model, selfAssessed, reviewed ? mentorAssessed : null, reviewed ? reviewedOn : null, submittedAt);
         }
     }
 

@@ -85,6 +85,8 @@ class PairingHistoryProjection implements ViewProjection {
         } else if (within instanceof PairingEnded ended) {
             facts.put("endedOn", day(ended.endedOn()));
             facts.put("endReason", ended.reason().name());
+            // the day the end was recorded tells a pairing called off before its first day from one that ended on it
+            facts.put("endRecordedOn", day(event.recordedAt()));
         } else if (within instanceof GroundRulesAgreed agreed) {
             // ground rules may be agreed again as they are revised; the first agreement is what counts
             facts.put("groundRules." + event.id(), day(agreed.agreedOn()));
@@ -98,6 +100,7 @@ class PairingHistoryProjection implements ViewProjection {
             facts.put(meeting(scheduled.meetingId(), "scheduledOn"), day(scheduled.scheduledFor()));
         } else if (within instanceof MeetingHeld held) {
             facts.put(meeting(held.meetingId(), "heldOn"), day(held.heldAt()));
+            facts.put(meeting(held.meetingId(), "heldAt"), held.heldAt().toString());
             facts.put(meeting(held.meetingId(), "menteeConfidence"), held.menteeConfidence());
             facts.put(meeting(held.meetingId(), "quietRoomBooked"), held.quietRoomBooked());
         } else if (within instanceof ConfidenceRated rated) {
@@ -115,6 +118,7 @@ class PairingHistoryProjection implements ViewProjection {
         } else if (within instanceof ReflectionSubmitted submitted) {
             String reflection = "reflections." + submitted.reflectionId();
             facts.put(reflection + ".submittedOn", day(submitted.submittedAt()));
+            facts.put(reflection + ".submittedAt", submitted.submittedAt().toString());
             facts.put(reflection + ".model", submitted.model().name());
             facts.put(reflection + ".selfAssessed", name(submitted.selfAssessedDepth()));
         } else if (within instanceof ReflectionReviewed reviewed) {

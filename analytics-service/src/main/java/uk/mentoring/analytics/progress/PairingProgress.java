@@ -121,7 +121,7 @@ public record PairingProgress(
         LocalDate end = history.endedOn() != null ? history.endedOn() : asOf;
 
         List<Meeting> held = history.meetings().stream().filter(Meeting::wasHeld)
-                .sorted(Comparator.comparing(Meeting::heldOn).thenComparing(Meeting::meetingId)).toList();
+                .sorted(Meeting.AS_HELD).toList();
         Meeting first = held.isEmpty() ? null : held.get(0);
         int schoolDaysToFirst = thresholds.schoolDaysBetween(history.pairedOn(), first != null ? first.heldOn() : end);
         Boolean onTime = first != null ? Boolean.valueOf(schoolDaysToFirst <= thresholds.firstMeetingWithinSchoolDays())
@@ -171,10 +171,10 @@ public record PairingProgress(
         }
         Double kept = slots == null ? null : round(Math.min(1.0, (double) slotsWithAMeeting / slots));
         LocalDate last = held.isEmpty() ? null : held.get(held.size() - 1).heldOn();
-        // missed is what stayed missed: a meeting recorded late was held, and one that fell due after
-        // the pairing ended was nobody's to hold
+        // missed is what stayed missed: a meeting recorded late was held or cancelled, and one that fell
+        // due after the pairing ended was nobody's to hold
         int missed = (int) history.meetings().stream()
-                .filter(meeting -> meeting.missedOn() != null && !meeting.wasHeld())
+                .filter(meeting -> meeting.missedOn() != null && !meeting.wasHeld() && meeting.cancelledOn() == null)
                 .filter(meeting -> history.endedOn() == null || meeting.scheduledOn() == null || !meeting.scheduledOn().isAfter(history.endedOn()))
                 .count();
         int cancelled = (int) history.meetings().stream().filter(meeting -> meeting.cancelledOn() != null).count();
@@ -215,7 +215,7 @@ public record PairingProgress(
 
     private static Reflections reflections(PairingHistory history, LocalDate end) {
         List<Reflection> submitted = history.reflections().stream()
-                .sorted(Comparator.comparing(Reflection::submittedOn).thenComparing(Reflection::reflectionId)).toList();
+                .sorted(Reflection.AS_WRITTEN).toList();
         List<DepthPoint> series = submitted.stream().map(reflection -> new DepthPoint(reflection.submittedOn(), reflection.model(),
                 reflection.selfAssessed(), level(reflection.selfAssessed()), reflection.mentorAssessed(), level(reflection.mentorAssessed()))).toList();
         Double average = submitted.stream().map(Reflection::depth).filter(depth -> depth != null)
@@ -324,7 +324,7 @@ public record PairingProgress(
         }
         int shallowRun = thresholds.shallowOverReflections();
         List<Reflection> submitted = history.reflections().stream()
-                .sorted(Comparator.comparing(Reflection::submittedOn).thenComparing(Reflection::reflectionId)).toList();
+                .sorted(Reflection.AS_WRITTEN).toList();
         if (shallowRun > 0 && submitted.size() >= shallowRun && submitted.subList(submitted.size() - shallowRun, submitted.size()).stream()
                 .allMatch(reflection -> reflection.depth() != null && reflection.depth().compareTo(thresholds.shallowDepth()) <= 0)) {
             risks.add(new Risk(Risk.SHALLOW_REFLECTIONS, "The last " + shallowRun + " reflections went no deeper than "

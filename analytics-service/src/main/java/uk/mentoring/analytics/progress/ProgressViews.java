@@ -123,13 +123,13 @@ public class ProgressViews {
         });
     }
 
-    /** A pairing made to start after the day asked about, or called off before that day: it has no progress to show. */
+    /** A pairing made to start after the day asked about, or called off before it began: it has no progress to show. */
     public Optional<PairingHistory> startingAfter(UUID pairingId, LocalDate asOf) {
-        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && history.pairedOn().isAfter(asOf));
+        return histories.pairing(pairingId).filter(history -> history.pairedOn() != null && (history.pairedOn().isAfter(asOf) || history.wasCalledOff()));
     }
 
     public Optional<PairingView> pairing(UUID pairingId, LocalDate asOf) {
-        return histories.pairing(pairingId).filter(history -> !history.pairedOn().isAfter(asOf)).map(history -> {
+        return histories.pairing(pairingId).filter(history -> !history.pairedOn().isAfter(asOf) && !history.wasCalledOff()).map(history -> {
             PairingProgress progress = PairingProgress.of(history, asOf, thresholds);
             Map<UUID, Person> people = directory.people(List.of(history.mentorId(), history.menteeId()));
             return new PairingView(pairingId, history.schoolId(), directory.school(history.schoolId()).map(School::name).orElse(null),

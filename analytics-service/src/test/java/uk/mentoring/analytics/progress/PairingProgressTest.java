@@ -462,7 +462,7 @@ class PairingProgressTest {
 
         PairingHistory build() {
             return new PairingHistory(pairing, UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), MenteeStage.ECT_YEAR_1, PAIRED,
-                    endedOn, endReason, groundRules, meetings, support, observations, reflections, targets);
+                    endedOn, endReason, null, groundRules, meetings, support, observations, reflections, targets);
         }
 
         PairingProgress asOf(LocalDate day) {

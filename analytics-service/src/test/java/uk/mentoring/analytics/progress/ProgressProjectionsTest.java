@@ -227,6 +227,36 @@ class ProgressProjectionsTest {
     }
 
     @Test
+    void meetings_held_on_one_day_count_in_the_order_they_were_held_whatever_their_ids() {
+        List<ReceivedEvent> events = new ArrayList<>(directory());
+        UUID earlyId = UUID.fromString("ffffffff-0000-4000-8000-000000000000");
+        UUID lateId = UUID.fromString("00000000-0000-4000-8000-000000000000");
+        events.add(received(new MeetingHeld(lateId, pairing, school, mentor, mentee, Instant.parse("2026-11-24T15:40:00Z"), 30, false, true,
+                List.of("Behaviour"), List.of(), 2)));
+        events.add(received(new MeetingHeld(earlyId, pairing, school, mentor, mentee, Instant.parse("2026-11-24T15:00:00Z"), 30, true, true,
+                List.of("Routines"), List.of(), 4)));
+        apply(events);
+
+        PairingProgress.Confidence confidence = views.pairing(pairing, TODAY).orElseThrow().progress().confidence();
+        assertThat(confidence.series()).extracting(PairingProgress.ConfidencePoint::confidence).as("15:00, then 15:40").containsExactly(4, 2);
+        assertThat(confidence.latest()).isEqualTo(2);
+    }
+
+    @Test
+    void a_group_says_how_many_of_its_active_pairings_are_yet_to_meet_beside_the_averages_of_those_that_have() {
+        apply(directory());
+        GroupProgress before = views.school(school, ProgressQuery.today(TODAY)).orElseThrow().progress();
+        assertThat(before.awaitingFirstMeeting()).isEqualTo(1);
+        assertThat(before.averageDaysToFirstMeeting()).as("nobody has met").isNull();
+
+        apply(List.of(received(new MeetingHeld(UUID.randomUUID(), pairing, school, mentor, mentee, Instant.parse("2026-09-09T15:00:00Z"), 30, true, true,
+                List.of("Routines"), List.of(), 3))));
+        GroupProgress after = views.school(school, ProgressQuery.today(TODAY)).orElseThrow().progress();
+        assertThat(after.awaitingFirstMeeting()).isZero();
+        assertThat(after.averageDaysToFirstMeeting()).isEqualTo(2.0);
+    }
+
+    @Test
     void a_pairing_called_off_before_it_began_is_left_out_of_the_figures() {
         List<ReceivedEvent> events = new ArrayList<>(directory());
         UUID calledOff = UUID.randomUUID();
