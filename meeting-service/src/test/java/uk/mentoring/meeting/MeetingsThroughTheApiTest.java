@@ -190,6 +190,16 @@ class MeetingsThroughTheApiTest {
         assertThat(read.json().path("confidenceRecorded").asInt()).isEqualTo(2);
         assertThat(read.json().path("ownRating").asInt()).isEqualTo(3);
         assertThat(read.json().path("room").asText()).isEqualTo("Library");
+        assertThat(read.json().path("firstMeeting").asBoolean()).isTrue();
+
+        // a meeting of a week before, recorded now, is the first: the one read back before no longer says it is
+        String aWeekBefore = Instant.now().minus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String earlier = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", aWeekBefore, "durationMinutes", 45,
+                "room", "Library")).id();
+        assertThat(mentor.post("/api/meetings/" + earlier + "/held", Map.of("heldAt", aWeekBefore, "durationMinutes", 40, "quietRoomBooked", true,
+                "topics", List.of("Getting to know each other"), "agreedActions", List.of(), "menteeConfidence", 2)).status()).isEqualTo(200);
+        assertThat(mentee.get("/api/meetings/" + earlier).json().path("firstMeeting").asBoolean()).isTrue();
+        assertThat(mentee.get("/api/meetings/" + meeting).json().path("firstMeeting").asBoolean()).isFalse();
 
         String observation = mentor.post("/api/observations", Map.of("pairingId", members.pairing(), "observedAt", when, "focus", "Questioning",
                 "strengths", List.of("Calm start"), "developmentPoints", List.of("Wait time"))).id();
@@ -247,7 +257,12 @@ class MeetingsThroughTheApiTest {
         assertThat(api.as(Person.mentee(members.mentee(), members.school())).post("/api/meetings", meeting).status()).as("the mentee").isEqualTo(403);
         assertThat(api.as(Person.trustLead()).post("/api/meetings", meeting).status()).as("the trust lead").isEqualTo(403);
         assertThat(api.as(Person.auditor()).post("/api/meetings", meeting).status()).as("an auditor").isEqualTo(403);
-        assertThat(api.as(Person.schoolLead(UUID.randomUUID())).post("/api/meetings", meeting).status()).as("another school's lead").isEqualTo(404);
+        assertThat(api.as(Person.schoolLead(UUID.randomUUID())).post("/api/meetings", meeting).status()).as("a lead: not a mentor's role").isEqualTo(403);
+        // a role that may never do it hears that first, not what its body lacks
+        TestApi.Answer menteeSendsNothing = api.as(Person.mentee(members.mentee(), members.school())).post("/api/meetings/" + UUID.randomUUID() + "/held", Map.of());
+        assertThat(menteeSendsNothing.status()).isEqualTo(403);
+        assertThat(menteeSendsNothing.json().path("type").asText()).endsWith("/not-for-your-role");
+        assertThat(menteeSendsNothing.json().path("detail").asText()).isEqualTo("Recording a meeting as held is for mentors; you are signed in as a mentee.");
         assertThat(api.as(members.mentorPerson()).post("/api/meetings", Map.of("pairingId", UUID.randomUUID(), "scheduledFor", "2026-12-01T15:45",
                 "durationMinutes", 45, "room", "Room 4")).status()).as("an unknown pairing").isEqualTo(404);
         assertThat(api.as(members.mentorPerson()).post("/api/meetings/" + UUID.randomUUID() + "/held", Map.of()).status()).isEqualTo(400);
@@ -301,7 +316,10 @@ class MeetingsThroughTheApiTest {
                 "menteeConfidence is required", "quietRoomBooked is required", "topics is required", "agreedActions is required");
         TestApi.Answer longRoom = mentor.post("/api/meetings", Map.of("pairingId", members.pairing(), "scheduledFor", "2026-12-02T15:45",
                 "durationMinutes", 45, "room", "R".repeat(121)));
-        assertThat(longRoom.json().path("detail").asText()).isEqualTo("room must have from 0 to 120 characters (text) or entries (a list).");
+        assertThat(longRoom.json().path("detail").asText()).isEqualTo("room has 121 characters; at most 120.");
+        TestApi.Answer manyTopics = mentor.post("/api/meetings/" + meeting + "/held", Map.of("heldAt", "2026-12-01T15:45", "durationMinutes", 45,
+                "quietRoomBooked", true, "topics", java.util.Collections.nCopies(31, "Routines"), "agreedActions", List.of(), "menteeConfidence", 3));
+        assertThat(manyTopics.json().path("detail").asText()).isEqualTo("topics has 31 entries; at most 30.");
     }
 
     @Test

@@ -207,6 +207,25 @@ class DashboardInTheBrowserIT {
     }
 
     @Test
+    void a_week_cut_short_by_the_last_day_asked_for_is_marked_as_so_far_and_a_whole_one_is_not() {
+        signIn("trust-lead");
+        open("/dashboard?from=2026-09-01&to=2026-11-18");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        // the chart's numbers sit in a table that is folded away until asked for: read as written, not as shown
+        List<String> weeks = browser.findElements(By.xpath("//table[caption='Week by week']/tbody/tr/th")).stream()
+                .map(week -> week.getDomProperty("textContent")).toList();
+        assertThat(weeks).as("ending on a Wednesday").last().asString().isEqualTo("16 Nov 2026 (so far)");
+        assertThat(weeks.subList(0, weeks.size() - 1)).noneMatch(week -> week.contains("so far"));
+
+        open("/dashboard?from=2026-09-01&to=2026-11-15");
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("#status:not([hidden])")));
+        List<String> whole = browser.findElements(By.xpath("//table[caption='Week by week']/tbody/tr/th")).stream()
+                .map(week -> week.getDomProperty("textContent")).toList();
+        assertThat(whole).as("ending on a Sunday").isNotEmpty().noneMatch(week -> week.contains("so far"));
+        assertThat(whole).last().asString().startsWith("9 Nov");
+    }
+
+    @Test
     void a_mentee_opens_their_records_and_reads_what_was_written() {
         signIn("mentee-1");
         open("/dashboard");
@@ -244,12 +263,15 @@ class DashboardInTheBrowserIT {
         WebElement paired = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='PairingCreated']]"));
         assertThat(paired.findElement(By.tagName("th")).getText()).as("a day, without a time the record never had").matches("\\d{1,2} \\w+ \\d{4}");
         assertThat(browser.findElement(By.id("history")).getText()).doesNotContain("null");
-        assertThat(paired.findElements(By.tagName("td")).get(1).getText()).as("who made the pairing").isEqualTo("School lead");
+        assertThat(paired.findElements(By.tagName("td")).get(0).getText()).as("its place in the chain").matches("\\d+");
+        assertThat(paired.findElements(By.tagName("td")).get(1).getText()).as("recorded, to the second").matches(".*, \\d{2}:\\d{2}:\\d{2}");
+        assertThat(paired.findElements(By.tagName("td")).get(2).getText()).as("who made the pairing").isEqualTo("School lead");
         WebElement held = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='MeetingHeld']]"));
-        assertThat(held.findElements(By.tagName("td")).get(1).getText()).isEqualTo("Their mentor");
+        assertThat(held.findElements(By.tagName("td")).get(2).getText()).isEqualTo("Their mentor");
+        assertThat(held.findElements(By.tagName("td")).get(4).getText()).as("which meeting").startsWith("meeting ");
         WebElement reflected = browser.findElement(By.xpath("//table[ancestor::div[@id='history']]//tr[td[normalize-space()='ReflectionSubmitted']]"));
-        assertThat(reflected.findElements(By.tagName("td")).get(1).getText()).isEqualTo("The mentee");
-        assertThat(reflected.findElements(By.tagName("td")).get(1).findElement(By.tagName("span")).getAttribute("title"))
+        assertThat(reflected.findElements(By.tagName("td")).get(2).getText()).isEqualTo("The mentee");
+        assertThat(reflected.findElements(By.tagName("td")).get(2).findElement(By.tagName("span")).getAttribute("title"))
                 .as("the person's id on hover").isEqualTo("Mentee, person " + tom);
 
         open("/dashboard/audit/mentees/" + UUID.randomUUID());

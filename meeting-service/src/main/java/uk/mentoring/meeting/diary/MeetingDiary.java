@@ -5,16 +5,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -43,19 +43,32 @@ public class MeetingDiary {
     private final Map<UUID, Meeting> meetings = new LinkedHashMap<>();
     /** When the earliest meeting recorded as held took place: the one a later record must come before to be the first. */
     private Instant firstHeldAt;
-    /** To the minute, when each meeting recorded as held took place: a mentor and mentee hold one meeting at a time. */
-    private final Set<Instant> heldTimes = new HashSet<>();
+    /** When each meeting recorded as held began, to the minute, and how many minutes it lasted: a mentor and mentee hold one meeting at a time. */
+    private final Map<Instant, Integer> heldTimes = new HashMap<>();
 
     private enum Status { SCHEDULED, HELD, CANCELLED, MISSED }
 
-    /** {@code ownRating} is the mentee's own rating of their confidence, once they have given one, and {@code ratedAt} when. */
-    private record Meeting(Instant scheduledFor, Status status, Integer ownRating, Instant ratedAt) {
+    /**
+     * {@code arrangedAt} is when the meeting was put in the diary; {@code ownRating} is the mentee's
+     * own rating of their confidence, once they have given one, and {@code ratedAt} when.
+     */
+    private record Meeting(Instant scheduledFor, Instant arrangedAt, Status status, Integer ownRating, Instant ratedAt) {
         Meeting with(Status next) {
-            return new Meeting(scheduledFor, next, ownRating, ratedAt);
+            return new Meeting(scheduledFor, arrangedAt, next, ownRating, ratedAt);
         }
 
         Meeting ratedByTheMentee(int confidence, Instant at) {
-            return new Meeting(scheduledFor, status, confidence, at);
+            return new Meeting(scheduledFor, arrangedAt, status, confidence, at);
+        }
+
+        /**
+         * The first day it can have been held: the day it was put in the diary, or the day it was
+         * for if that was earlier (a meeting recorded after it happened). It may be brought forward,
+         * but not to before anyone had arranged it.
+         */
+        LocalDate earliestDay() {
+            Instant earliest = arrangedAt == null || scheduledFor.isBefore(arrangedAt) ? scheduledFor : arrangedAt;
+            return earliest.atZone(SchoolTime.ZONE).toLocalDate();
         }
     }
 
@@ -96,11 +109,24 @@ public class MeetingDiary {
             default -> { } // a meeting noticed as missed may still be recorded late, and the history shows both
         }
         requireConfidence("menteeConfidence", command.menteeConfidence());
-        if (heldTimes.contains(command.heldAt().truncatedTo(ChronoUnit.MINUTES))) {
-            throw RuleViolation.conflict("meeting-already-held-then", "A meeting was already held then",
-                    "Another meeting of this pairing is recorded as held at " + command.heldAt().truncatedTo(ChronoUnit.MINUTES)
-                            + "; a meeting recorded twice would count twice. Cancel this one if it was the same meeting.");
+        LocalDate heldOn = command.heldAt().atZone(SchoolTime.ZONE).toLocalDate();
+        if (heldOn.isBefore(meeting.earliestDay())) {
+            // most often a slip of the month; recorded, it would become the pairing's first meeting and move its figures
+            throw RuleViolation.unprocessable("held-before-arranged", "Held before it was arranged",
+                    "Meeting " + command.meetingId() + " was arranged on " + meeting.arrangedAt().atZone(SchoolTime.ZONE).toLocalDate() + " for "
+                            + meeting.scheduledFor().atZone(SchoolTime.ZONE).toLocalDate() + "; it cannot have been held on " + heldOn
+                            + ". Check heldAt; a meeting held on " + heldOn + " is a meeting of its own: schedule it for then, and record it as held.");
         }
+        Instant start = command.heldAt().truncatedTo(ChronoUnit.MINUTES);
+        Instant end = start.plus(command.durationMinutes(), ChronoUnit.MINUTES);
+        heldTimes.entrySet().stream()
+                .filter(held -> held.getKey().isBefore(end) && start.isBefore(held.getKey().plus(held.getValue(), ChronoUnit.MINUTES)))
+                .findFirst()
+                .ifPresent(held -> {
+                    throw RuleViolation.conflict("meeting-already-held-then", "A meeting was already held then",
+                            "Another meeting of this pairing is recorded as held from " + held.getKey() + " for " + held.getValue()
+                                    + " minutes; a meeting recorded twice would count twice. Cancel this one if it was the same meeting.");
+                });
         apply(new MeetingHeld(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                 command.heldAt(), command.durationMinutes(), firstHeldAt == null || command.heldAt().isBefore(firstHeldAt), command.quietRoomBooked(),
                 command.topics().stream().map(String::strip).toList(), command.agreedActions().stream().map(String::strip).toList(),
@@ -133,12 +159,21 @@ public class MeetingDiary {
                 command.confidence(), ratedAt));
     }
 
+    /**
+     * A meeting is cancelled before it falls due, or afterwards, once the platform has noticed it as
+     * missed: a cancellation recorded late, like a meeting recorded as held late, and the history
+     * shows both.
+     */
     @CommandHandler
     void handle(CancelMeeting command) {
         Meeting meeting = existing(command.meetingId());
-        if (meeting.status() != Status.SCHEDULED) {
-            throw RuleViolation.conflict("meeting-not-scheduled", "Only a scheduled meeting can be cancelled",
-                    "Meeting " + command.meetingId() + " is " + meeting.status().name().toLowerCase() + ".");
+        switch (meeting.status()) {
+            case HELD -> throw RuleViolation.conflict("meeting-not-scheduled", "The meeting was held",
+                    "Meeting " + command.meetingId() + " is recorded as held, so it cannot be cancelled. If it did not take place, it was"
+                            + " recorded against the wrong meeting: tell your school lead.");
+            case CANCELLED -> throw RuleViolation.conflict("meeting-not-scheduled", "Already cancelled",
+                    "Meeting " + command.meetingId() + " is already cancelled.");
+            default -> { }
         }
         apply(new MeetingCancelled(command.meetingId(), pairing.pairingId(), pairing.schoolId(), pairing.mentorId(), pairing.menteeId(),
                 meeting.scheduledFor(), command.reason(), command.cancelledAt()));
@@ -176,16 +211,16 @@ public class MeetingDiary {
     }
 
     @EventSourcingHandler
-    void on(MeetingScheduled event) {
+    void on(MeetingScheduled event, @Timestamp Instant arrangedAt) {
         id = idOf(event.pairingId());
         pairing = new Pairing(event.pairingId(), event.schoolId(), event.mentorId(), event.menteeId());
-        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), Status.SCHEDULED, null, null));
+        meetings.put(event.meetingId(), new Meeting(event.scheduledFor(), arrangedAt, Status.SCHEDULED, null, null));
     }
 
     @EventSourcingHandler
     void on(MeetingHeld event) {
         meetings.computeIfPresent(event.meetingId(), (meetingId, meeting) -> meeting.with(Status.HELD));
-        heldTimes.add(event.heldAt().truncatedTo(ChronoUnit.MINUTES));
+        heldTimes.merge(event.heldAt().truncatedTo(ChronoUnit.MINUTES), event.durationMinutes(), Math::max);
         if (firstHeldAt == null || event.heldAt().isBefore(firstHeldAt)) {
             firstHeldAt = event.heldAt();
         }

@@ -31,8 +31,12 @@ public class MeetingsAsRecorded {
 
     public Optional<RecordedMeeting> find(UUID pairingId, UUID meetingId) {
         RecordedMeeting[] read = new RecordedMeeting[1];
+        Instant[] earliestHeld = new Instant[1];
         events.readEvents(MeetingDiary.idOf(pairingId)).asStream().forEach(event -> {
             Object payload = event.getPayload();
+            if (payload instanceof MeetingHeld held && (earliestHeld[0] == null || held.heldAt().isBefore(earliestHeld[0]))) {
+                earliestHeld[0] = held.heldAt();
+            }
             if (payload instanceof MeetingScheduled scheduled && scheduled.meetingId().equals(meetingId)) {
                 read[0] = new RecordedMeeting(meetingId, pairingId, State.SCHEDULED, scheduled.scheduledFor(), scheduled.durationMinutes(), scheduled.room(),
                         null, null, null, List.of(), List.of(), null, null, null, null);
@@ -56,6 +60,12 @@ public class MeetingsAsRecorded {
                         List.of(), List.of(), null, null, null, null);
             }
         });
+        RecordedMeeting m = read[0];
+        if (m != null && m.state() == State.HELD) {
+            // the first meeting is the earliest held as the diary stands now: one recorded late that took place before it takes its place
+            read[0] = new RecordedMeeting(meetingId, pairingId, m.state(), m.scheduledFor(), m.durationMinutes(), m.room(), m.heldAt(),
+                    !m.heldAt().isAfter(earliestHeld[0]), m.quietRoomBooked(), m.topics(), m.agreedActions(), m.confidenceRecorded(), m.ownRating(), null, null);
+        }
         return Optional.ofNullable(read[0]);
     }
 

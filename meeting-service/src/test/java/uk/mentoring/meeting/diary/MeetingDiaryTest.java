@@ -64,8 +64,53 @@ class MeetingDiaryTest {
         fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))), held(FIRST, true, 3))
                 .when(new HoldMeeting(PAIRING.pairingId(), SECOND, tuesday.plusSeconds(20), 50, true, List.of(), List.of(), 4))
                 .expectException(RuleViolation.class)
-                .expectExceptionMessage("Another meeting of this pairing is recorded as held at " + tuesday
-                        + "; a meeting recorded twice would count twice. Cancel this one if it was the same meeting.")
+                .expectExceptionMessage("Another meeting of this pairing is recorded as held from " + tuesday
+                        + " for 50 minutes; a meeting recorded twice would count twice. Cancel this one if it was the same meeting.")
+                .expectNoEvents();
+        // the first lasted 50 minutes: ten minutes in, it was still going on
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))), held(FIRST, true, 3))
+                .when(new HoldMeeting(PAIRING.pairingId(), SECOND, tuesday.plus(Duration.ofMinutes(10)), 45, true, List.of(), List.of(), 4))
+                .expectException(RuleViolation.class)
+                .expectNoEvents();
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))), held(FIRST, true, 3))
+                .when(new HoldMeeting(PAIRING.pairingId(), SECOND, tuesday.minus(Duration.ofMinutes(30)), 25, true, List.of(), List.of(), 4))
+                .expectEvents(new MeetingHeld(SECOND, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(),
+                        tuesday.minus(Duration.ofMinutes(30)), 25, true, true, List.of(), List.of(), 4));
+        fixture.given(scheduled(FIRST, tuesday), scheduled(SECOND, tuesday.plus(Duration.ofDays(7))), held(FIRST, true, 3))
+                .when(new HoldMeeting(PAIRING.pairingId(), SECOND, tuesday.plus(Duration.ofMinutes(50)), 30, true, List.of(), List.of(), 4))
+                .expectEvents(new MeetingHeld(SECOND, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(),
+                        tuesday.plus(Duration.ofMinutes(50)), 30, false, true, List.of(), List.of(), 4));
+    }
+
+    @Test
+    void a_meeting_is_not_held_before_anyone_arranged_it() {
+        // arranged today for Tuesday: held today (brought forward) it may be, but not in September
+        Instant september = tuesday.minus(Duration.ofDays(80));
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(new HoldMeeting(PAIRING.pairingId(), FIRST, september, 45, true, List.of(), List.of(), 3))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Meeting " + FIRST + " was arranged on " + SchoolTime.today() + " for " + tuesday.atZone(SchoolTime.ZONE).toLocalDate()
+                        + "; it cannot have been held on " + september.atZone(SchoolTime.ZONE).toLocalDate() + ". Check heldAt; a meeting held on "
+                        + september.atZone(SchoolTime.ZONE).toLocalDate() + " is a meeting of its own: schedule it for then, and record it as held.")
+                .expectNoEvents();
+        Instant today = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        fixture.given(scheduled(FIRST, tuesday))
+                .when(new HoldMeeting(PAIRING.pairingId(), FIRST, today, 45, true, List.of(), List.of(), 3))
+                .expectEvents(new MeetingHeld(FIRST, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), today,
+                        45, true, true, List.of(), List.of(), 3));
+    }
+
+    @Test
+    void a_missed_meeting_may_still_be_recorded_as_cancelled_late_and_a_held_one_not_at_all() {
+        MeetingMissed missed = new MeetingMissed(FIRST, PAIRING.pairingId(), PAIRING.schoolId(), PAIRING.mentorId(), PAIRING.menteeId(), tuesday);
+        fixture.given(scheduled(FIRST, tuesday), missed)
+                .when(new CancelMeeting(PAIRING.pairingId(), FIRST, CancellationReason.SCHOOL_EVENT, tuesday.minus(Duration.ofDays(1))))
+                .expectEvents(cancelled(FIRST));
+        fixture.given(scheduled(FIRST, tuesday), held(FIRST, true, 3))
+                .when(new CancelMeeting(PAIRING.pairingId(), FIRST, CancellationReason.OTHER, tuesday))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Meeting " + FIRST + " is recorded as held, so it cannot be cancelled. If it did not take place, it was"
+                        + " recorded against the wrong meeting: tell your school lead.")
                 .expectNoEvents();
     }
 

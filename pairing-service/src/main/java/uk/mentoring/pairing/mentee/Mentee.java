@@ -2,6 +2,7 @@ package uk.mentoring.pairing.mentee;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -121,6 +122,11 @@ public class Mentee {
     @CommandHandler
     void handle(AgreeGroundRules command) {
         ActivePairing pairing = requireActive(command.pairingId());
+        if (command.weeklyDay() == DayOfWeek.SATURDAY || command.weeklyDay() == DayOfWeek.SUNDAY) {
+            // the weekly meeting is protected time in the school week; cadence is counted in school weeks
+            throw RuleViolation.unprocessable("weekly-slot-on-a-school-day", "The weekly meeting is on a school day",
+                    "weeklyDay is " + command.weeklyDay() + "; the weekly meeting falls on a school day, MONDAY to FRIDAY.");
+        }
         requireWithinPairing(pairing, command.agreedOn(), "agreedOn");
         if (pairing.rulesAgreedOn() != null && command.agreedOn().isBefore(pairing.rulesAgreedOn())) {
             throw RuleViolation.unprocessable("before-last-ground-rules", "Before the ground rules in place",
@@ -170,6 +176,14 @@ public class Mentee {
             throw RuleViolation.unprocessable("move-the-mentee", "Move the mentee instead",
                     "A mentee who has moved school is moved, with POST /api/mentees/" + menteeId + "/move {toSchoolId, movedOn}:"
                             + " their pairing here ends on that day and their history goes with them.");
+        }
+        if (command.reason() == PairingEndReason.MENTEE_INDEPENDENT && pairing.support().compareTo(SupportLevel.LIGHT) < 0) {
+            // independence is reached by taking support away step by step; declared from more support, it would lift the
+            // independence figures with a mentee who was never weaned off it
+            throw RuleViolation.unprocessable("not-yet-independent", "Support has not been stepped down",
+                    "Support is " + pairing.support() + ": a mentee is independent once support has been stepped down to LIGHT, one step at a time"
+                            + " (POST /api/pairings/" + pairing.pairingId() + "/support-level). To end the pairing now, give the reason that"
+                            + " applies, such as PROGRAMME_COMPLETED or OTHER.");
         }
         LocalDate endedOn = command.endedOn();
         boolean calledOff = false;

@@ -126,13 +126,19 @@ public class StaffImport {
         if (row.fields().size() > columns.size()) {
             problems.add("has " + row.fields().size() + " fields, the header names " + columns.size() + " (a comma in a name needs quotes)");
         }
-        if (!role.equals("mentor") && !role.equals("mentee")) {
+        if (role.isEmpty()) {
+            problems.add("role is required: mentor or mentee");
+        } else if (!role.equals("mentor") && !role.equals("mentee")) {
             problems.add("role must be mentor or mentee");
         }
-        if (displayName.isBlank() || displayName.length() > 120) {
+        if (displayName.isBlank()) {
+            problems.add("displayName is required");
+        } else if (displayName.length() > 120) {
             problems.add("displayName must be 1 to 120 characters");
         }
-        if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+        if (email.isEmpty()) {
+            problems.add("email is required");
+        } else if (!EMAIL.matcher(email).matches() || email.length() > 254) {
             problems.add("email must be an email address");
         }
         MenteeStage stage = null;
@@ -141,7 +147,8 @@ public class StaffImport {
             try {
                 stage = MenteeStage.valueOf(given.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                problems.add("stage must be one of " + Arrays.stream(MenteeStage.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                problems.add("stage " + (given.isEmpty() ? "is required for a mentee: " : "must be ") + "one of "
+                        + Arrays.stream(MenteeStage.values()).map(Enum::name).collect(Collectors.joining(", ")));
             }
         }
         List<String> subjects = list(value(row, columns, "subjects"));

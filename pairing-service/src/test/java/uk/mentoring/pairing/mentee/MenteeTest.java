@@ -219,6 +219,30 @@ class MenteeTest {
     }
 
     @Test
+    void the_weekly_meeting_is_on_a_school_day() {
+        fixture.given(enrolled(), paired())
+                .when(new AgreeGroundRules(MENTEE, PAIRING, List.of("Meet every week"), DayOfWeek.SATURDAY, LocalTime.of(10, 0), "Library", SEPTEMBER.plusDays(1)))
+                .expectExceptionMessage("weeklyDay is SATURDAY; the weekly meeting falls on a school day, MONDAY to FRIDAY.")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_mentee_is_independent_once_support_has_been_stepped_down_to_light() {
+        fixture.given(enrolled(), paired())
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.MENTEE_INDEPENDENT, SEPTEMBER.plusDays(30)))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("Support is INTENSIVE: a mentee is independent once support has been stepped down to LIGHT, one step at a time"
+                        + " (POST /api/pairings/" + PAIRING + "/support-level). To end the pairing now, give the reason that applies, such as"
+                        + " PROGRAMME_COMPLETED or OTHER.")
+                .expectNoEvents();
+        fixture.given(enrolled(), paired(),
+                        new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.INTENSIVE, SupportLevel.REGULAR, null, SEPTEMBER.plusDays(20)),
+                        new SupportLevelChanged(PAIRING, SCHOOL, MENTOR, MENTEE, SupportLevel.REGULAR, SupportLevel.LIGHT, null, SEPTEMBER.plusDays(40)))
+                .when(new EndPairing(MENTEE, PAIRING, PairingEndReason.MENTEE_INDEPENDENT, SEPTEMBER.plusDays(60)))
+                .expectEvents(new PairingEnded(PAIRING, SCHOOL, MENTOR, MENTEE, PairingEndReason.MENTEE_INDEPENDENT, SEPTEMBER.plusDays(60)));
+    }
+
+    @Test
     void ground_rules_agreed_again_replace_the_ones_in_place_and_follow_them_in_time() {
         GroundRulesAgreed inPlace = new GroundRulesAgreed(PAIRING, SCHOOL, MENTOR, MENTEE, List.of("Meet every week"), DayOfWeek.TUESDAY,
                 LocalTime.of(15, 45), "Library", SEPTEMBER.plusDays(20));

@@ -33,19 +33,23 @@ class StaffImportTest {
                 "teacher,Wrong Role,w.role." + tag + "@example.org,TRAINEE,,",
                 "mentee,Bad Email,not-an-email,TRAINEE,,",
                 "mentor,Amira Again,A.KHAN." + tag + "@example.org,,,",
+                "mentee,No Email,,TRAINEE,,",
+                "mentee,Wrong Stage,w.stage." + tag + "@example.org,YEAR_9,,",
                 "");
 
         JsonNode report = post(school, csv);
 
-        assertThat(report.path("rows").asInt()).isEqualTo(6);
+        assertThat(report.path("rows").asInt()).isEqualTo(8);
         assertThat(report.path("created").asInt()).isEqualTo(2);
-        assertThat(report.path("refused").asInt()).isEqualTo(4);
+        assertThat(report.path("refused").asInt()).isEqualTo(6);
         assertThat(outcome(report, 2)).isEqualTo("CREATED");
         assertThat(outcome(report, 3)).isEqualTo("CREATED");
-        assertThat(problem(report, 4)).contains("stage must be one of");
+        assertThat(problem(report, 4)).contains("stage is required for a mentee: one of TRAINEE");
         assertThat(problem(report, 5)).contains("role must be mentor or mentee");
         assertThat(problem(report, 6)).contains("email must be an email address");
         assertThat(problem(report, 7)).contains("repeats line 2");
+        assertThat(problem(report, 8)).contains("email is required").doesNotContain("must be");
+        assertThat(problem(report, 9)).contains("stage must be one of TRAINEE");
     }
 
     @Test
@@ -115,6 +119,11 @@ class StaffImportTest {
         TestApi.Answer empty = lead.post("/api/schools/" + school + "/people", "text/csv", new byte[0]);
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().path("detail").asText()).startsWith("The file is empty");
+        TestApi.Answer asJson = lead.post("/api/schools/" + school + "/people", "application/json",
+                ("role,displayName,email\nmentor,A," + TestData.email() + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(asJson.status()).isEqualTo(415);
+        assertThat(asJson.json().path("detail").asText())
+                .isEqualTo("This endpoint does not read a body sent with Content-Type application/json; send it as application/csv or text/csv.");
     }
 
     private JsonNode post(UUID school, String csv) {

@@ -2,8 +2,12 @@ package uk.mentoring.kit.security;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -31,9 +35,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.client.RestTemplate;
 import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import uk.mentoring.kit.domain.RuleViolation;
 
 /**
  * Every service checks the caller's token itself (signature, issuer, expiry, audience), whatever
@@ -132,10 +141,32 @@ public class ResourceServerSecurityAutoConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Lets controllers take the {@link Caller} as a parameter. */
+    /** Lets controllers take the {@link Caller} as a parameter, and checks {@link ForRoles} before a body is read. */
     @Bean
     WebMvcConfigurer callerArgument(ClaimNames claims) {
         return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new HandlerInterceptor() {
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        ForRoles allowed = handler instanceof HandlerMethod method ? method.getMethodAnnotation(ForRoles.class) : null;
+                        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                        if (allowed == null || !(authentication != null && authentication.getPrincipal() instanceof Jwt jwt)) {
+                            return true;
+                        }
+                        Caller caller = Caller.from(jwt, claims);
+                        if (Arrays.stream(allowed.value()).anyMatch(caller::has)) {
+                            return true;
+                        }
+                        String who = caller.roles().isEmpty() ? "no role of the platform"
+                                : caller.roles().stream().sorted().map(Role::person).collect(Collectors.joining(" and "));
+                        throw RuleViolation.forbidden("not-for-your-role", "Not for your role", allowed.doing() + " is for "
+                                + Arrays.stream(allowed.value()).map(Role::people).collect(Collectors.joining(" or ")) + "; you are signed in as " + who + ".");
+                    }
+                });
+            }
+
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new HandlerMethodArgumentResolver() {

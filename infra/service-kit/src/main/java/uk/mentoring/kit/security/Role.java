@@ -21,4 +21,34 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** The people of this role, as a refusal names them: "mentors", "the trust lead". */
+    public String people() {
+        switch (this) {
+            case TRUST_LEAD:
+                return "the trust lead";
+            case SCHOOL_LEAD:
+                return "school leads";
+            case PERSONAL_DATA_READER:
+                return "the analytics service";
+            default:
+                return name().toLowerCase() + "s";
+        }
+    }
+
+    /** One person of this role: "a mentee", "an auditor". */
+    public String person() {
+        switch (this) {
+            case TRUST_LEAD:
+                return "the trust lead";
+            case SCHOOL_LEAD:
+                return "a school lead";
+            case AUDITOR:
+                return "an auditor";
+            case PERSONAL_DATA_READER:
+                return "the analytics service";
+            default:
+                return "a " + name().toLowerCase();
+        }
+    }
 }

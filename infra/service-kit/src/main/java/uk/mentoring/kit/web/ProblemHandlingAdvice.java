@@ -24,6 +24,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -116,6 +117,19 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
                 "Nothing answers " + missing.getHttpMethod() + " /" + missing.getResourcePath() + " in this API."));
     }
 
+    /** A body of a type this endpoint does not read: says which it does, so the caller can send that. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException unsupported, HttpHeaders headers,
+                                                                     HttpStatusCode status, WebRequest request) {
+        String given = unsupported.getContentType() == null ? "no Content-Type" : "Content-Type " + unsupported.getContentType();
+        String accepted = unsupported.getSupportedMediaTypes().stream().map(type -> type.getType() + "/" + type.getSubtype()).distinct()
+                .filter(type -> !type.equals("*/*")).sorted().collect(Collectors.joining(" or "));
+        ProblemDetail problem = Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                "This endpoint does not read a body sent with " + given + (accepted.isEmpty() ? "." : "; send it as " + accepted + "."));
+        // the headers given carry Accept, naming the same types
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
@@ -147,8 +161,36 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
     private static Map<String, Object> fieldError(FieldError error) {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("field", error.getField());
-        described.put("message", error.getDefaultMessage());
+        described.put("message", sizeMessage(error).orElse(error.getDefaultMessage()));
         return described;
+    }
+
+    /**
+     * A length refused in the words of what was sent: "has 20000 characters; at most 300", "has 2000
+     * entries; at most 30", where one message for text and lists alike could only say both.
+     */
+    private static java.util.Optional<String> sizeMessage(FieldError error) {
+        if (!error.contains(jakarta.validation.ConstraintViolation.class)) {
+            return java.util.Optional.empty();
+        }
+        jakarta.validation.ConstraintViolation<?> violation = error.unwrap(jakarta.validation.ConstraintViolation.class);
+        if (!(violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Size size)) {
+            return java.util.Optional.empty();
+        }
+        Object value = violation.getInvalidValue();
+        int length;
+        String unit;
+        if (value instanceof CharSequence text) {
+            length = text.length();
+            unit = "characters";
+        } else if (value instanceof java.util.Collection<?> entries) {
+            length = entries.size();
+            unit = "entries";
+        } else {
+            return java.util.Optional.empty();
+        }
+        String allowed = size.min() > 0 ? "from " + size.min() + " to " + size.max() : "at most " + size.max();
+        return java.util.Optional.of("has " + length + " " + unit + "; " + allowed);
     }
 
     private static String describe(HttpMessageNotReadableException unreadable) {

@@ -22,15 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.mentoring.contracts.meeting.CancellationReason;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
-import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.CancelMeeting;
 import uk.mentoring.meeting.diary.HoldMeeting;
-import uk.mentoring.meeting.diary.MeetingsAsRecorded;
 import uk.mentoring.meeting.diary.MeetingsAsRecorded.RecordedMeeting;
+import uk.mentoring.meeting.diary.MeetingsAsRecorded;
 import uk.mentoring.meeting.diary.Pairing;
 import uk.mentoring.meeting.diary.RateConfidence;
 import uk.mentoring.meeting.diary.ScheduleMeeting;
@@ -66,6 +68,7 @@ class MeetingsController {
                            @NotBlank @Size(max = 120) String room) {
     }
 
+    @ForRoles(value = Role.MENTOR, doing = "Scheduling a meeting")
     @PostMapping("/api/meetings")
     ResponseEntity<Created> schedule(@Valid @RequestBody ScheduleRequest request, Caller caller) {
         KnownPairing known = pairings.forMember(request.pairingId(), caller, Member.MENTOR);
@@ -90,6 +93,7 @@ class MeetingsController {
     }
 
     /** What happened: topics, agreed actions, and how confident the mentee says they feel, from 1 to 5. */
+    @ForRoles(value = Role.MENTOR, doing = "Recording a meeting as held")
     @PostMapping("/api/meetings/{meetingId}/held")
     ResponseEntity<Void> held(@PathVariable UUID meetingId, @Valid @RequestBody HeldRequest request, Caller caller) {
         KnownPairing known = pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR);
@@ -107,6 +111,7 @@ class MeetingsController {
      * The mentee rates their own confidence at a meeting held, from 1 to 5: it stands in place of
      * the rating the mentor wrote down with the meeting, and may be given again as they think better of it.
      */
+    @ForRoles(value = Role.MENTEE, doing = "Rating your confidence at a meeting")
     @PostMapping("/api/meetings/{meetingId}/confidence")
     ResponseEntity<RecordedMeeting> confidence(@PathVariable UUID meetingId, @Valid @RequestBody ConfidenceRequest request, Caller caller) {
         Pairing pairing = Pairing.of(ActivePairings.stillActive(pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTEE),
@@ -119,6 +124,7 @@ class MeetingsController {
     record CancelRequest(@NotNull CancellationReason reason, String cancelledAt) {
     }
 
+    @ForRoles(value = Role.MENTOR, doing = "Cancelling a meeting")
     @PostMapping("/api/meetings/{meetingId}/cancel")
     ResponseEntity<Void> cancel(@PathVariable UUID meetingId, @Valid @RequestBody CancelRequest request, Caller caller) {
         KnownPairing known = pairings.forMemberOf(MEETING, meetingId, caller, Member.MENTOR);

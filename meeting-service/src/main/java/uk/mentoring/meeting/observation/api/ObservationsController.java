@@ -18,15 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
-import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.meeting.diary.Pairing;
 import uk.mentoring.meeting.observation.GiveFeedback;
-import uk.mentoring.meeting.observation.ObservationsAsRecorded;
 import uk.mentoring.meeting.observation.ObservationsAsRecorded.RecordedObservation;
+import uk.mentoring.meeting.observation.ObservationsAsRecorded;
 import uk.mentoring.meeting.observation.ObserveLesson;
 
 /** Feedback needs observation: the mentor records what they saw, then the feedback they gave. */
@@ -57,6 +59,7 @@ class ObservationsController {
                               @NotNull @Size(max = 20) List<@NotBlank @Size(max = 300) String> developmentPoints) {
     }
 
+    @ForRoles(value = Role.MENTOR, doing = "Recording a lesson observed")
     @PostMapping("/api/observations")
     ResponseEntity<Created> observe(@Valid @RequestBody ObservationRequest request, Caller caller) {
         KnownPairing known = pairings.forMember(request.pairingId(), caller, Member.MENTOR);
@@ -72,6 +75,7 @@ class ObservationsController {
     record FeedbackRequest(@NotBlank @Size(max = 4000) String feedback, String givenAt) {
     }
 
+    @ForRoles(value = Role.MENTOR, doing = "Giving feedback on a lesson")
     @PostMapping("/api/observations/{observationId}/feedback")
     ResponseEntity<Void> feedback(@PathVariable UUID observationId, @Valid @RequestBody FeedbackRequest request, Caller caller) {
         KnownPairing known = pairings.forMemberOf(OBSERVATION, observationId, caller, Member.MENTOR);

@@ -17,11 +17,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.MenteeStage;
-import uk.mentoring.kit.security.Caller;
-import uk.mentoring.kit.security.SchoolAccess;
-import uk.mentoring.kit.web.Created;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
+import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
+import uk.mentoring.kit.security.SchoolAccess;
+import uk.mentoring.kit.web.Created;
 import uk.mentoring.pairing.mentee.EnrolMentee;
 import uk.mentoring.pairing.mentee.MenteeStreams;
 import uk.mentoring.pairing.mentee.MoveMentee;
@@ -45,6 +47,7 @@ class MenteesController {
     }
 
     /** The school lead of a mentee's current school moves them to another school of the trust; their history goes with them. */
+    @ForRoles(value = Role.SCHOOL_LEAD, doing = "Moving a mentee to another school")
     @PostMapping("/api/mentees/{menteeId}/move")
     ResponseEntity<Void> move(@PathVariable UUID menteeId, @Valid @RequestBody MoveRequest request, Caller caller) {
         UUID school = mentees.currentSchool(menteeId)
@@ -61,9 +64,15 @@ class MenteesController {
             UUID personId,
             @NotNull MenteeStage stage,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> interests) {
+
+        /** An address copied with a space either side is the same address, as the staff import reads it. */
+        EnrolMenteeRequest {
+            email = email == null ? null : email.strip();
+        }
     }
 
     /** A school lead enrols a trainee, early career teacher or new leader of their school. */
+    @ForRoles(value = Role.SCHOOL_LEAD, doing = "Enrolling a mentee")
     @PostMapping("/api/schools/{schoolId}/mentees")
     ResponseEntity<Created> enrol(@PathVariable UUID schoolId, @Valid @RequestBody EnrolMenteeRequest request, Caller caller) {
         SchoolAccess.requireLead(caller, schoolId);

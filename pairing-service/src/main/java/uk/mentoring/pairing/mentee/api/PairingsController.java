@@ -21,15 +21,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.MenteeStage;
+import uk.mentoring.contracts.SupportLevel;
+import uk.mentoring.contracts.pairing.PairingEndReason;
+import uk.mentoring.contracts.pairing.SupportIncreaseReason;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.PairingAccess;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
-import uk.mentoring.contracts.pairing.PairingEndReason;
-import uk.mentoring.contracts.SupportLevel;
-import uk.mentoring.contracts.pairing.SupportIncreaseReason;
-import uk.mentoring.kit.security.PairingAccess;
 import uk.mentoring.pairing.mentee.AgreeGroundRules;
 import uk.mentoring.pairing.mentee.ChangeSupportLevel;
 import uk.mentoring.pairing.mentee.CreatePairing;
@@ -59,6 +61,7 @@ class PairingsController {
     }
 
     /** A school lead pairs a mentor of their school with a mentee of the same school. */
+    @ForRoles(value = Role.SCHOOL_LEAD, doing = "Pairing a mentee with a mentor")
     @PostMapping("/api/pairings")
     ResponseEntity<Created> pair(@Valid @RequestBody CreatePairingRequest request, Caller caller) {
         SchoolAccess.requireLead(caller, request.schoolId());
@@ -87,6 +90,7 @@ class PairingsController {
     }
 
     /** Mentor and mentee agreed how they work: usually at their first meeting, in a quiet room. */
+    @ForRoles(value = {Role.MENTOR, Role.SCHOOL_LEAD}, doing = "Recording ground rules")
     @PostMapping("/api/pairings/{pairingId}/ground-rules")
     ResponseEntity<Void> groundRules(@PathVariable UUID pairingId, @Valid @RequestBody GroundRulesRequest request, Caller caller) {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);
@@ -100,6 +104,7 @@ class PairingsController {
     }
 
     /** The mentor steps support down as the mentee grows, or back up when needed, saying why. */
+    @ForRoles(value = {Role.MENTOR, Role.SCHOOL_LEAD}, doing = "Changing the level of support")
     @PostMapping("/api/pairings/{pairingId}/support-level")
     ResponseEntity<Void> supportLevel(@PathVariable UUID pairingId, @Valid @RequestBody SupportLevelRequest request, Caller caller) {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);
@@ -110,6 +115,7 @@ class PairingsController {
     }
 
     /** A school lead ends a pairing of their school; the mentee keeps their history and may be paired again. */
+    @ForRoles(value = Role.SCHOOL_LEAD, doing = "Ending a pairing")
     @PostMapping("/api/pairings/{pairingId}/end")
     ResponseEntity<EndPairing.Ended> end(@PathVariable UUID pairingId, @Valid @RequestBody EndPairingRequest request, Caller caller) {
         PairingDirectory.Entry pairing = pairing(pairingId, caller);

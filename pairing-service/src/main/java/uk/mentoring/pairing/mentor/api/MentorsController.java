@@ -15,11 +15,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.kit.web.Created;
-import uk.mentoring.kit.domain.RuleViolation;
-import uk.mentoring.kit.security.Role;
 import uk.mentoring.pairing.mentor.ChangeMentorAvailability;
 import uk.mentoring.pairing.mentor.MentorStreams;
 import uk.mentoring.pairing.mentor.RegisterMentor;
@@ -45,9 +46,15 @@ class MentorsController {
             UUID personId,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> subjects,
             @Size(max = 20) List<@NotBlank @Size(max = 80) String> interests) {
+
+        /** An address copied with a space either side is the same address, as the staff import reads it. */
+        RegisterMentorRequest {
+            email = email == null ? null : email.strip();
+        }
     }
 
     /** A school lead registers a teacher of their school as a mentor. */
+    @ForRoles(value = Role.SCHOOL_LEAD, doing = "Registering a mentor")
     @PostMapping("/api/schools/{schoolId}/mentors")
     ResponseEntity<Created> register(@PathVariable UUID schoolId, @Valid @RequestBody RegisterMentorRequest request, Caller caller) {
         SchoolAccess.requireLead(caller, schoolId);
@@ -66,6 +73,7 @@ class MentorsController {
     }
 
     /** A mentor will be away: their school lead (or they themself) says from when to when, so nobody pairs them meanwhile. */
+    @ForRoles(value = {Role.SCHOOL_LEAD, Role.MENTOR}, doing = "Saying when a mentor is away")
     @PostMapping("/api/schools/{schoolId}/mentors/{mentorId}/availability")
     ResponseEntity<Void> availability(@PathVariable UUID schoolId, @PathVariable UUID mentorId, @Valid @RequestBody AvailabilityRequest request,
                                       Caller caller) {

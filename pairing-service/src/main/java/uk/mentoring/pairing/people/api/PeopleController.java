@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.contracts.pairing.PersonRole;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.pairing.people.Forgetting;
 
 @RestController
@@ -30,6 +32,7 @@ class PeopleController {
      * their request. 202: this service has destroyed its key; the meeting and reflection services
      * destroy theirs as they read the news from the pairing topic. Asking again announces it again.
      */
+    @ForRoles(value = {Role.TRUST_LEAD, Role.SCHOOL_LEAD}, doing = "Forgetting a person")
     @PostMapping("/api/people/{personId}/forget")
     ResponseEntity<ForgetAnswer> forget(@PathVariable UUID personId, Caller caller) {
         Forgetting.Forgotten forgotten = forgetting.forget(personId, caller);

@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.security.SchoolAccess;
 import uk.mentoring.pairing.registration.StaffImport;
 
@@ -27,6 +29,7 @@ class StaffImportController {
         this.staffImport = staffImport;
     }
 
+    @ForRoles(value = Role.SCHOOL_LEAD, doing = "Importing a school's staff list")
     @PostMapping(path = "/api/schools/{schoolId}/people", consumes = {"text/csv", "application/csv"})
     ResponseEntity<StaffImport.Report> importStaff(@PathVariable UUID schoolId, @RequestBody(required = false) byte[] csv, Caller caller) {
         SchoolAccess.requireLead(caller, schoolId);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.mentoring.contracts.SchoolPhase;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
 import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.pairing.registration.Registration;
@@ -43,6 +44,7 @@ class SchoolsController {
     }
 
     /** Trust leads bring a school of the trust onto the platform. */
+    @ForRoles(value = Role.TRUST_LEAD, doing = "Onboarding a school")
     @PostMapping
     ResponseEntity<Created> onboard(@Valid @RequestBody OnboardSchoolRequest request, Caller caller) {
         if (!caller.has(Role.TRUST_LEAD)) {

@@ -21,13 +21,15 @@ import uk.mentoring.contracts.ReflectionDepth;
 import uk.mentoring.contracts.ReflectionModel;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
-import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.web.Created;
-import uk.mentoring.reflection.reflection.ReflectionsAsWritten;
 import uk.mentoring.reflection.reflection.ReflectionsAsWritten.WrittenReflection;
+import uk.mentoring.reflection.reflection.ReflectionsAsWritten;
 import uk.mentoring.reflection.reflection.ReviewReflection;
 import uk.mentoring.reflection.reflection.SubmitReflection;
 
@@ -63,6 +65,7 @@ class ReflectionsController {
                          @NotNull ReflectionDepth selfAssessedDepth, @Size(max = 4000) String privateNote, String submittedAt) {
     }
 
+    @ForRoles(value = Role.MENTEE, doing = "Writing a reflection")
     @PostMapping("/api/reflections")
     ResponseEntity<Created> submit(@Valid @RequestBody SubmitRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMember(request.pairingId(), caller, Member.MENTEE);
@@ -77,6 +80,7 @@ class ReflectionsController {
     record ReviewRequest(@NotNull ReflectionDepth assessedDepth, @NotBlank @Size(max = 4000) String feedback, String reviewedAt) {
     }
 
+    @ForRoles(value = Role.MENTOR, doing = "Reviewing a reflection")
     @PostMapping("/api/reflections/{reflectionId}/review")
     ResponseEntity<Void> review(@PathVariable UUID reflectionId, @Valid @RequestBody ReviewRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMemberOf(REFLECTION, reflectionId, caller, Member.MENTOR);

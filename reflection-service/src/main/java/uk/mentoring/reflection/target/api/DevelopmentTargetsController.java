@@ -18,15 +18,17 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.mentoring.contracts.reflection.IdentifiedBy;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.domain.SchoolTime;
-import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.ActivePairings.Member;
+import uk.mentoring.kit.pairings.ActivePairings;
 import uk.mentoring.kit.pairings.PairingDirectory.KnownPairing;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
+import uk.mentoring.kit.security.Role;
 import uk.mentoring.kit.web.Created;
 import uk.mentoring.reflection.target.MeetDevelopmentTarget;
 import uk.mentoring.reflection.target.SetDevelopmentTarget;
-import uk.mentoring.reflection.target.TargetsAsSet;
 import uk.mentoring.reflection.target.TargetsAsSet.SetTarget;
+import uk.mentoring.reflection.target.TargetsAsSet;
 
 /**
  * Development targets, set by the mentee or the mentor. Who identified the need is taken from who
@@ -58,6 +60,7 @@ class DevelopmentTargetsController {
     record TargetRequest(@NotNull UUID pairingId, @NotBlank @Size(max = 300) String area, LocalDate setOn) {
     }
 
+    @ForRoles(value = {Role.MENTOR, Role.MENTEE}, doing = "Setting a development target")
     @PostMapping("/api/development-targets")
     ResponseEntity<Created> set(@Valid @RequestBody TargetRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMember(request.pairingId(), caller, Member.EITHER);
@@ -72,6 +75,7 @@ class DevelopmentTargetsController {
     record MetRequest(LocalDate metOn) {
     }
 
+    @ForRoles(value = {Role.MENTOR, Role.MENTEE}, doing = "Marking a target as met")
     @PostMapping("/api/development-targets/{targetId}/met")
     ResponseEntity<SetTarget> met(@PathVariable UUID targetId, @Valid @RequestBody(required = false) MetRequest request, Caller caller) {
         KnownPairing pairing = pairings.forMemberOf(TARGET, targetId, caller, Member.EITHER);
