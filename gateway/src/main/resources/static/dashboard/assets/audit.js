@@ -150,6 +150,8 @@
     }
     const form = document.getElementById('as-of');
     form.elements.asOf.value = dayOf(new Date());
+    // the record is read as it stood, never as it will stand
+    form.elements.asOf.max = form.elements.asOf.value;
     form.addEventListener('submit', event => {
       event.preventDefault();
       D.run(() => showState(form.elements.asOf.value), false);

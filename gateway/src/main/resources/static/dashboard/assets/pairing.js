@@ -117,6 +117,9 @@
     return details;
   }
 
+  /** The time of day in the schools, where the record has one: two meetings on one day are told apart. */
+  const timeOf = iso => iso ? new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' }) : '\u2013';
+
   function records(pairing, member) {
     const r = pairing.records;
     const first = (kind, id, label) => member ? readable(kind, id, label) : label;
@@ -125,8 +128,8 @@
       ? 'Open a record to read what was written; only the two of you can.'
       : 'Dates and states only: what was written is for the mentor and the mentee.';
     D.fill('records',
-      r.meetings.length ? D.table('Meetings', ['Day', 'State', { label: 'Confidence', num: true }], r.meetings.map(m => [
-        first('meeting', m.meetingId, D.day(m.heldOn || m.scheduledOn)), meetingState(m),
+      r.meetings.length ? D.table('Meetings', ['Day', 'Time', 'State', { label: 'Confidence', num: true }], r.meetings.map(m => [
+        first('meeting', m.meetingId, D.day(m.heldOn || m.scheduledOn)), timeOf(m.heldAt || m.scheduledFor), meetingState(m),
         m.ownRatings && m.ownRatings.length ? m.ownRatings[m.ownRatings.length - 1].confidence : m.menteeConfidence === null ? '\u2013' : m.menteeConfidence]))
         : D.el('p', { text: 'No meetings yet.' }),
       r.observations.length ? D.table('Lessons observed', ['Day', 'Feedback'], r.observations.map(o => [

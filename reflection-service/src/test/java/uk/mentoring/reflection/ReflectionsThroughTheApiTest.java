@@ -160,6 +160,13 @@ class ReflectionsThroughTheApiTest {
         assertThat(answer.status()).isEqualTo(422);
         assertThat(answer.json().path("type").asText()).isEqualTo("/problems/reflection-section-missing");
         assertThat(answer.json().path("detail").asText()).endsWith("write feelings.");
+
+        for (int extra = 1; extra <= 6; extra++) {
+            sections.put("extra" + extra, "More.");
+        }
+        TestApi.Answer tooMany = TestApi.at(port).as(members.menteePerson()).post("/api/reflections", body);
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().path("detail").asText()).isEqualTo("sections has 11 entries; at most 10.");
     }
 
     @Test

@@ -97,29 +97,36 @@ class AuditController {
         }
     }
 
+    // Parameters are taken as written and read inside the audited read: a malformed one is refused,
+    // and recorded as refused, like any other read, rather than turned away before it is recorded.
+
     @GetMapping("/mentees/{menteeId}/events")
-    HistoryPage events(@PathVariable UUID menteeId, Caller caller, @RequestParam(required = false) String until,
-                       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
-        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/events?page=" + page + "&size=" + size + parameter("until", until), () -> {
-            if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-                throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
+    HistoryPage events(@PathVariable String menteeId, Caller caller, @RequestParam(required = false) String until,
+                       @RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + encoded(menteeId) + "/events?page=" + encoded(page == null ? "0" : page)
+                + "&size=" + encoded(size == null ? "100" : size) + parameter("until", until), () -> {
+            UUID mentee = uuid(menteeId);
+            int from = number("page", page, 0);
+            int count = number("size", size, 100);
+            if (from < 0 || count < 1 || count > LARGEST_PAGE) {
+                throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + from + ", size " + count + ".");
             }
             Instant cutOff = instant("until", until);
-            List<Entry> history = audit.history(menteeId, cutOff);
-            List<Event> events = history.stream().skip((long) page * size).limit(size).map(entry -> Event.of(entry, caller)).toList();
-            return new HistoryPage(menteeId, cutOff, page, size, history.size(), events);
+            List<Entry> history = audit.history(mentee, cutOff);
+            List<Event> events = history.stream().skip((long) from * count).limit(count).map(entry -> Event.of(entry, caller)).toList();
+            return new HistoryPage(mentee, cutOff, from, count, history.size(), events);
         });
     }
 
     @GetMapping("/mentees/{menteeId}/state")
-    MenteeState state(@PathVariable UUID menteeId, Caller caller, @RequestParam(required = false) String asOf) {
-        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/state" + parameter("asOf", asOf).replaceFirst("^&", "?"),
-                () -> audit.state(menteeId, instant("asOf", asOf)));
+    MenteeState state(@PathVariable String menteeId, Caller caller, @RequestParam(required = false) String asOf) {
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + encoded(menteeId) + "/state" + parameter("asOf", asOf).replaceFirst("^&", "?"),
+                () -> audit.state(uuid(menteeId), instant("asOf", asOf)));
     }
 
     @GetMapping("/mentees/{menteeId}/verify")
-    Verification verify(@PathVariable UUID menteeId, Caller caller) {
-        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/verify", () -> audit.verify(menteeId));
+    Verification verify(@PathVariable String menteeId, Caller caller) {
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + encoded(menteeId) + "/verify", () -> audit.verify(uuid(menteeId)));
     }
 
     /**
@@ -127,10 +134,10 @@ class AuditController {
      * line), {@code csv} for people.
      */
     @GetMapping("/mentees/{menteeId}/export")
-    ResponseEntity<byte[]> export(@PathVariable UUID menteeId, Caller caller, @RequestParam(defaultValue = "jsonl") String format,
+    ResponseEntity<byte[]> export(@PathVariable String menteeId, Caller caller, @RequestParam(defaultValue = "jsonl") String format,
                                   @RequestParam(required = false) String until) {
-        return audited(caller, menteeId, "GET /api/audit/mentees/" + menteeId + "/export?format=" + encoded(format) + parameter("until", until),
-                () -> exported(menteeId, caller, format, instant("until", until)));
+        return audited(caller, menteeId, "GET /api/audit/mentees/" + encoded(menteeId) + "/export?format=" + encoded(format) + parameter("until", until),
+                () -> exported(uuid(menteeId), caller, format, instant("until", until)));
     }
 
     private ResponseEntity<byte[]> exported(UUID menteeId, Caller caller, String format, Instant until) {
@@ -158,22 +165,58 @@ class AuditController {
 
     /** The reads of audit records, and the attempts refused, most recent first. */
     @GetMapping("/reads")
-    List<AuditReads.Read> reads(Caller caller, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size,
-                                @RequestParam(required = false) UUID menteeId) {
-        String what = "GET /api/audit/reads?page=" + page + "&size=" + size + (menteeId == null ? "" : "&menteeId=" + menteeId);
+    List<AuditReads.Read> reads(Caller caller, @RequestParam(required = false) String page, @RequestParam(required = false) String size,
+                                @RequestParam(required = false) String menteeId) {
+        String what = "GET /api/audit/reads?page=" + encoded(page == null ? "0" : page) + "&size=" + encoded(size == null ? "100" : size)
+                + parameter("menteeId", menteeId);
+        UUID mentee = menteeId == null ? null : uuidOrNull(menteeId);
         if (!caller.has(Role.TRUST_LEAD)) {
-            record(caller, null, what, AuditReads.Outcome.REFUSED);
+            record(caller, mentee, what, AuditReads.Outcome.REFUSED);
             throw RuleViolation.forbidden("trust-leads-only", "Only the trust lead reads who read audit records",
                     "Who read the audit records is for the trust lead.");
         }
-        if (page < 0 || size < 1 || size > LARGEST_PAGE) {
-            record(caller, menteeId, what, AuditReads.Outcome.INVALID);
-            throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + page + ", size " + size + ".");
+        List<AuditReads.Read> found;
+        try {
+            int from = number("page", page, 0);
+            int count = number("size", size, 100);
+            if (from < 0 || count < 1 || count > LARGEST_PAGE) {
+                throw RuleViolation.invalid("page counts from 0 and size is between 1 and " + LARGEST_PAGE + "; got page " + from + ", size " + count + ".");
+            }
+            // read before this read is recorded, so a page shows what was there when it was asked for
+            found = reads.latest(from, count, menteeId == null ? null : uuid(menteeId));
+        } catch (RuleViolation invalid) {
+            record(caller, mentee, what, AuditReads.Outcome.INVALID);
+            throw invalid;
         }
-        // read before this read is recorded, so a page shows what was there when it was asked for
-        List<AuditReads.Read> found = reads.latest(page, size, menteeId);
-        record(caller, menteeId, what, AuditReads.Outcome.ANSWERED);
+        record(caller, mentee, what, AuditReads.Outcome.ANSWERED);
         return found;
+    }
+
+    private static UUID uuid(String value) {
+        UUID id = uuidOrNull(value);
+        if (id == null) {
+            throw RuleViolation.invalid("'" + value + "' is not a valid menteeId: expected an id such as 3c7e2a90-8b1d-4e5f-a6c3-2d9f0e1b4a77.");
+        }
+        return id;
+    }
+
+    private static UUID uuidOrNull(String value) {
+        try {
+            return value.length() == 36 ? UUID.fromString(value) : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int number(String name, String value, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw RuleViolation.invalid("'" + value + "' is not a valid " + name + ": expected a whole number.");
+        }
     }
 
     /** An entry's data as the caller may read it: in full for an auditor; for a trust lead, without what reflections say. */
@@ -187,7 +230,8 @@ class AuditController {
      * A refused attempt is recorded too, so the trust lead sees who tried. The record is written
      * before the answer leaves: a read that could not be recorded is not answered.
      */
-    private <T> T audited(Caller caller, UUID menteeId, String what, Supplier<T> read) {
+    private <T> T audited(Caller caller, String asked, String what, Supplier<T> read) {
+        UUID menteeId = uuidOrNull(asked);
         if (!caller.has(Role.AUDITOR) && !caller.has(Role.TRUST_LEAD)) {
             record(caller, menteeId, what, AuditReads.Outcome.REFUSED);
             throw RuleViolation.forbidden("auditors-only", "Only auditors and the trust lead read audit records",

@@ -11,6 +11,7 @@ import uk.mentoring.analytics.rebuild.ViewRebuild;
 import uk.mentoring.analytics.rebuild.ViewRebuild.Rebuild;
 import uk.mentoring.kit.domain.RuleViolation;
 import uk.mentoring.kit.security.Caller;
+import uk.mentoring.kit.security.ForRoles;
 import uk.mentoring.kit.security.Role;
 
 /**
@@ -27,11 +28,9 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
+    @ForRoles(value = Role.TRUST_LEAD, doing = "Rebuilding the views")
     @PostMapping
     ResponseEntity<Rebuild> start(Caller caller) {
-        if (!caller.has(Role.TRUST_LEAD)) {
-            throw RuleViolation.forbidden("trust-leads-only", "Rebuilding the views", "Only a trust lead may rebuild the views.");
-        }
         Rebuild started = rebuild.start(caller.subject());
         return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/admin/projections/rebuild").body(started);
     }

@@ -77,7 +77,7 @@ public class MenteeAudit {
             csv.append(entry.sequence()).append(',').append(entry.occurredAt()).append(',')
                     .append(entry.occurredAt().atZone(SchoolTime.ZONE).toLocalDate()).append(',').append(entry.recordedAt()).append(',')
                     .append(entry.recordedBy().flatMap(RecordedBy::personId).map(UUID::toString).orElse("")).append(',')
-                    .append(cell(entry.recordedBy().map(who -> String.join(" ", who.roles())).orElse(""))).append(',')
+                    .append(cell(entry.recordedBy().map(RecordedBy::rolesText).orElse(""))).append(',')
                     .append(cell(entry.type())).append(',').append(cell(details)).append(',').append(entry.eventId()).append(',')
                     .append(entry.previousHash()).append(',').append(entry.hash()).append('\n');
         }

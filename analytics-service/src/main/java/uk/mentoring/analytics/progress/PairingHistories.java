@@ -142,7 +142,7 @@ public class PairingHistories {
         return new Meeting(id, date(meeting.getString("scheduledOn")), date(meeting.getString("heldOn")), meeting.getInteger("menteeConfidence"),
                 Boolean.TRUE.equals(meeting.getBoolean("quietRoomBooked")), date(meeting.getString("missedOn")), date(meeting.getString("cancelledOn")),
                 entries(meeting, "ownRatings", (event, rating) -> new OwnRating(Instant.parse(((Document) rating).getString("at")),
-                        ((Document) rating).getInteger("confidence"))), instant(meeting.getString("heldAt")));
+                        ((Document) rating).getInteger("confidence"))), instant(meeting.getString("heldAt")), instant(meeting.getString("scheduledFor")));
     }
 
     private static SupportChange supportChange(Document change) {

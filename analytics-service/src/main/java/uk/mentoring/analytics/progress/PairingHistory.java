@@ -100,10 +100,11 @@ public record PairingHistory(
     /**
      * A meeting: scheduled, then held, missed or cancelled. {@code menteeConfidence} is the rating
      * recorded with the meeting; {@code ownRatings} are the mentee's own, given afterwards.
-     * {@code heldAt} puts meetings held on one day in order; null where it was kept before it was.
+     * {@code heldAt} and {@code scheduledFor} put meetings of one day in order; null where they were
+     * kept before they were.
      */
     public record Meeting(String meetingId, LocalDate scheduledOn, LocalDate heldOn, Integer menteeConfidence, boolean quietRoomBooked,
-                          LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings, Instant heldAt) {
+                          LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings, Instant heldAt, Instant scheduledFor) {
 
         /** Meetings in the order they were held: by day, then time, then id where the time is not known. */
         public static final Comparator<Meeting> AS_HELD = Comparator.comparing(Meeting::heldOn)
@@ -115,8 +116,14 @@ public record PairingHistory(
 
         public Meeting(String meetingId, LocalDate scheduledOn, LocalDate heldOn, Integer menteeConfidence, boolean quietRoomBooked,
                        LocalDate missedOn, LocalDate cancelledOn, List<OwnRating> ownRatings) {
-            this(meetingId, scheduledOn, heldOn, menteeConfidence, quietRoomBooked, missedOn, cancelledOn, ownRatings, null);
+            this(meetingId, scheduledOn, heldOn, menteeConfidence, quietRoomBooked, missedOn, cancelledOn, ownRatings, null, null);
         }
+
+        /** Meetings in the order they fall: held ones when they were held, the others when they were for. */
+        public static final Comparator<Meeting> AS_THEY_FALL = Comparator
+                .comparing((Meeting meeting) -> meeting.heldOn() != null ? meeting.heldOn() : meeting.scheduledOn(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(meeting -> meeting.heldAt() != null ? meeting.heldAt() : meeting.scheduledFor(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Meeting::meetingId);
 
         public boolean wasHeld() {
             return heldOn != null;
@@ -139,7 +146,7 @@ public record PairingHistory(
             LocalDate held = by(heldOn, day);
             return new Meeting(meetingId, scheduledOn, held, held == null ? null : menteeConfidence, held != null && quietRoomBooked,
                     by(missedOn, day), by(cancelledOn, day), held == null ? List.of() : ownRatings.stream().filter(rating -> !rating.on().isAfter(day)).toList(),
-                    held == null ? null : heldAt);
+                    held == null ? null : heldAt, scheduledFor);
         }
     }
 

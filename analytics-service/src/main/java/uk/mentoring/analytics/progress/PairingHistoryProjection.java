@@ -98,6 +98,7 @@ class PairingHistoryProjection implements ViewProjection {
             facts.put("support." + event.id(), change);
         } else if (within instanceof MeetingScheduled scheduled) {
             facts.put(meeting(scheduled.meetingId(), "scheduledOn"), day(scheduled.scheduledFor()));
+            facts.put(meeting(scheduled.meetingId(), "scheduledFor"), scheduled.scheduledFor().toString());
         } else if (within instanceof MeetingHeld held) {
             facts.put(meeting(held.meetingId(), "heldOn"), day(held.heldAt()));
             facts.put(meeting(held.meetingId(), "heldAt"), held.heldAt().toString());

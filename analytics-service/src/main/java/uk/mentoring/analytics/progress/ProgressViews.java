@@ -286,10 +286,10 @@ public class ProgressViews {
         static Records of(PairingHistory history) {
             Comparator<LocalDate> byDay = Comparator.nullsLast(Comparator.naturalOrder());
             return new Records(
-                    history.meetings().stream().sorted(Comparator.comparing((Meeting meeting) -> meeting.heldOn() != null ? meeting.heldOn() : meeting.scheduledOn(), byDay)
-                            .thenComparing(Meeting::meetingId)).toList(),
+                    history.meetings().stream().sorted(Meeting.AS_THEY_FALL).toList(),
                     history.observations().stream().sorted(Comparator.comparing(Observation::observedOn, byDay).thenComparing(Observation::observationId)).toList(),
-                    history.reflections().stream().sorted(Comparator.comparing(Reflection::submittedOn, byDay).thenComparing(Reflection::reflectionId)).toList(),
+                    history.reflections().stream().sorted(Comparator.comparing(Reflection::submittedOn, byDay)
+                            .thenComparing(Reflection::submittedAt, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Reflection::reflectionId)).toList(),
                     history.targets().stream().sorted(Comparator.comparing(Target::setOn, byDay).thenComparing(Target::targetId)).toList());
         }
     }

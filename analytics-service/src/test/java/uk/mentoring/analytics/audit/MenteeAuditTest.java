@@ -305,7 +305,7 @@ class MenteeAuditTest {
         assertThat(rows[3]).contains("\"MeetingHeld\"").contains("menteeConfidence: 2").contains("topics: [\"\"");
         assertThat(rows[2]).as("a day's fact on its day in the schools").contains("\"PairingCreated\"").contains(",2026-09-07,");
         assertThat(rows[7]).contains("\"SupportLevelChanged\"").as("nothing written where nothing was given").doesNotContain("null");
-        assertThat(rows[7]).as("who changed it").contains("," + schoolLead + ",\"MENTOR SCHOOL_LEAD\",");
+        assertThat(rows[7]).as("who changed it").contains("," + schoolLead + ",\"MENTOR,SCHOOL_LEAD\",");
         assertThat(rows[3]).as("recorded at nobody's request").contains(",,\"\",\"MeetingHeld\"");
 
         // the chain, checked from the export alone, as the README says an outsider would
@@ -402,6 +402,19 @@ class MenteeAuditTest {
         JsonNode again = api.as(Person.trustLead()).get("/api/audit/reads?size=50").json();
         assertThat(outcomeOf(again, "GET /api/audit/reads?page=0&size=50&menteeId=" + mentee)).isEqualTo("ANSWERED");
         assertThat(api.as(Person.trustLead()).get("/api/audit/reads?page=2147483647&size=2").json()).as("far past the end").isEmpty();
+
+        // a malformed parameter is no way round the log
+        assertThat(api.as(Person.mentee(mentee, school)).get(path + "?page=abc&size=7").status()).isEqualTo(403);
+        assertThat(api.as(Person.auditor()).get(path + "?page=abc").status()).isEqualTo(400);
+        assertThat(api.as(Person.auditor()).get("/api/audit/mentees/not-a-mentee/verify").status()).isEqualTo(400);
+        assertThat(api.as(Person.mentor(mentor, school)).get("/api/audit/reads?menteeId=" + mentee).status()).isEqualTo(403);
+        JsonNode malformed = api.as(Person.trustLead()).get("/api/audit/reads?size=80").json();
+        assertThat(outcomeOf(malformed, "GET " + path + "?page=abc&size=7")).isEqualTo("REFUSED");
+        assertThat(readerOf(malformed, "GET " + path + "?page=abc&size=7").path("menteeId").asText()).isEqualTo(mentee.toString());
+        assertThat(outcomeOf(malformed, "GET " + path + "?page=abc&size=100")).isEqualTo("INVALID");
+        assertThat(outcomeOf(malformed, "GET /api/audit/mentees/not-a-mentee/verify")).isEqualTo("INVALID");
+        assertThat(readerOf(malformed, "GET /api/audit/reads?page=0&size=100&menteeId=" + mentee).path("menteeId").asText())
+                .as("a refused look at one mentee's reads is found among that mentee's").isEqualTo(mentee.toString());
     }
 
     @Test

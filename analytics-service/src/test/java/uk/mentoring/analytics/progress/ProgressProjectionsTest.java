@@ -240,6 +240,8 @@ class ProgressProjectionsTest {
         PairingProgress.Confidence confidence = views.pairing(pairing, TODAY).orElseThrow().progress().confidence();
         assertThat(confidence.series()).extracting(PairingProgress.ConfidencePoint::confidence).as("15:00, then 15:40").containsExactly(4, 2);
         assertThat(confidence.latest()).isEqualTo(2);
+        assertThat(views.pairing(pairing, TODAY).orElseThrow().records().meetings()).extracting(PairingHistory.Meeting::meetingId)
+                .as("listed as they fell").containsExactly(earlyId.toString(), lateId.toString());
     }
 
     @Test

@@ -186,6 +186,9 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
         } else if (value instanceof java.util.Collection<?> entries) {
             length = entries.size();
             unit = "entries";
+        } else if (value instanceof Map<?, ?> entries) {
+            length = entries.size();
+            unit = "entries";
         } else {
             return java.util.Optional.empty();
         }
@@ -225,7 +228,9 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
         Class<?> target = located instanceof MismatchedInputException mismatched ? mismatched.getTargetType()
                 : located instanceof InputCoercionException coercion ? coercion.getTargetType() : null;
         Object value = located instanceof InvalidFormatException invalid ? invalid.getValue() : null;
-        String got = value == null ? "" : "; got '" + value + "'";
+        // a value is echoed so the sender can see it, not sent back whole: a page of text is cut short
+        String shown = value == null ? null : String.valueOf(value);
+        String got = shown == null ? "" : "; got '" + (shown.length() > 60 ? shown.substring(0, 60) + "\u2026 (" + shown.length() + " characters)" : shown) + "'";
         if (target == null) {
             return "has a value of the wrong type";
         }
