@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import com.mongodb.client.MongoDatabase;
 import io.cloudevents.CloudEvent;
@@ -54,6 +53,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import uk.mentoring.contracts.RecordedBy;
 import uk.mentoring.eventstore.personaldata.PersonalDataCipher;
 import uk.mentoring.eventstore.personaldata.PersonalDataKeys;
 import uk.mentoring.eventstore.personaldata.PersonalDataProperties;
@@ -221,9 +221,10 @@ public class EventStoreAutoConfiguration {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof Jwt token) {
             Caller caller = Caller.from(token, claims);
-            caller.personId().ifPresent(id -> metaData.put(StoredEvent.RECORDED_BY_PERSON_ID, id.toString()));
-            if (!caller.roles().isEmpty()) {
-                metaData.put(StoredEvent.RECORDED_BY_ROLES, caller.roles().stream().map(Role::name).sorted().collect(Collectors.joining(",")));
+            RecordedBy who = new RecordedBy(caller.personId(), caller.roles().stream().map(Role::name).toList());
+            who.personId().ifPresent(id -> metaData.put(StoredEvent.RECORDED_BY_PERSON_ID, id.toString()));
+            if (!who.roles().isEmpty()) {
+                metaData.put(StoredEvent.RECORDED_BY_ROLES, who.rolesText());
             }
         }
         return metaData;
