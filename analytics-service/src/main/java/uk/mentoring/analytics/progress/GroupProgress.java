@@ -22,6 +22,7 @@ import uk.mentoring.contracts.pairing.PairingEndReason;
  * @param atRisk                         active pairings with at least one risk
  * @param risks                          active pairings with each risk, by risk code
  * @param firstMeetingOnTimeShare        of pairings whose first meeting is held or overdue, those held within the expected school days
+ * @param groundRulesAgreedShare         of pairings whose first meeting is held or overdue, those that have agreed ground rules
  * @param groundRulesAtFirstMeetingShare of pairings that have had a first meeting, those that agreed ground rules at it
  * @param averageDaysToFirstMeeting      average days from pairing to the first meeting, over pairings that have met
  * @param awaitingFirstMeeting           active pairings that have held no meeting yet: left out of the averages of pairings that have
@@ -84,7 +85,8 @@ public record GroupProgress(
                 average(met.stream(), pairing -> pairing.firstMeeting().daysAfterPairing()),
                 (int) active.stream().filter(pairing -> pairing.firstMeeting().heldOn() == null).count(),
                 share(firstDue, pairing -> pairing.firstMeeting().onTime()),
-                share(all, pairing -> pairing.groundRules().agreed()),
+                // as the ground-rules warning: a pairing whose first meeting is neither held nor due has had no time to agree them
+                share(firstDue, pairing -> pairing.groundRules().agreed()),
                 share(met, pairing -> pairing.groundRules().atFirstMeeting()),
                 // from each pairing's weeks, not its rounded share: 11 of 12 three times is 0.92, not the 0.92s averaged
                 average(met.stream(), pairing -> (double) pairing.cadence().weeksWithAMeeting() / pairing.cadence().weeklySlots()),

@@ -256,6 +256,14 @@ class ProgressProjectionsTest {
         GroupProgress after = views.school(school, ProgressQuery.today(TODAY)).orElseThrow().progress();
         assertThat(after.awaitingFirstMeeting()).isZero();
         assertThat(after.averageDaysToFirstMeeting()).isEqualTo(2.0);
+
+        // a pairing made today has had no time to agree ground rules: it is not counted as one that has not
+        apply(List.of(received(new GroundRulesAgreed(pairing, school, mentor, mentee, List.of("We meet every week"), DayOfWeek.WEDNESDAY,
+                        LocalTime.of(15, 45), "Library", LocalDate.of(2026, 9, 9))),
+                received(new PairingCreated(UUID.randomUUID(), school, mentor, secondMentee, MenteeStage.TRAINEE, TODAY))));
+        GroupProgress withANewPairing = views.school(school, ProgressQuery.today(TODAY)).orElseThrow().progress();
+        assertThat(withANewPairing.awaitingFirstMeeting()).isEqualTo(1);
+        assertThat(withANewPairing.groundRulesAgreedShare()).isEqualTo(1.0);
     }
 
     @Test
