@@ -3,6 +3,7 @@ package uk.mentoring.analytics.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -84,7 +85,7 @@ public class MenteeAudit {
         return csv.toString();
     }
 
-    private static final java.util.Set<String> SAME_FOR_THE_FILE = java.util.Set.of("menteeId", "schoolId");
+    private static final Set<String> SAME_FOR_THE_FILE = Set.of("menteeId", "schoolId");
 
     private static String json(Object value) {
         try {

@@ -9,9 +9,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -169,31 +172,16 @@ public class ProblemHandlingAdvice extends ResponseEntityExceptionHandler {
      * A length refused in the words of what was sent: "has 20000 characters; at most 300", "has 2000
      * entries; at most 30", where one message for text and lists alike could only say both.
      */
-    private static java.util.Optional<String> sizeMessage(FieldError error) {
-        if (!error.contains(jakarta.validation.ConstraintViolation.class)) {
-            return java.util.Optional.empty();
+    private static Optional<String> sizeMessage(FieldError error) {
+        if (!error.contains(ConstraintViolation.class)
+                || !(error.unwrap(ConstraintViolation.class).getConstraintDescriptor().getAnnotation() instanceof Size size)) {
+            return Optional.empty();
         }
-        jakarta.validation.ConstraintViolation<?> violation = error.unwrap(jakarta.validation.ConstraintViolation.class);
-        if (!(violation.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Size size)) {
-            return java.util.Optional.empty();
-        }
-        Object value = violation.getInvalidValue();
-        int length;
-        String unit;
-        if (value instanceof CharSequence text) {
-            length = text.length();
-            unit = "characters";
-        } else if (value instanceof java.util.Collection<?> entries) {
-            length = entries.size();
-            unit = "entries";
-        } else if (value instanceof Map<?, ?> entries) {
-            length = entries.size();
-            unit = "entries";
-        } else {
-            return java.util.Optional.empty();
-        }
+        Object value = error.unwrap(ConstraintViolation.class).getInvalidValue();
+        int entries = value instanceof Collection<?> list ? list.size() : value instanceof Map<?, ?> map ? map.size() : -1;
+        String length = value instanceof CharSequence text ? text.length() + " characters" : entries >= 0 ? entries + " entries" : null;
         String allowed = size.min() > 0 ? "from " + size.min() + " to " + size.max() : "at most " + size.max();
-        return java.util.Optional.of("has " + length + " " + unit + "; " + allowed);
+        return Optional.ofNullable(length).map(given -> "has " + given + "; " + allowed);
     }
 
     private static String describe(HttpMessageNotReadableException unreadable) {
